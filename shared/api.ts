@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { fact } from './facts.ts';
+import { CalendarDate, CurrencyCode, DecimalString, Instant, Money, Quantity } from './money.ts';
+
+/** ERP record ids travel as opaque strings (a Tryton id, a sandbox code, a BC GUID). */
+export const ErpId = z.string().trim().min(1, 'an id is required').max(64, 'at most 64 characters');
+
+// ---- products ---------------------------------------------------------------------------
+
+export const ProductSearchQuery = z.object({
+  q: z.string().trim().max(100, 'at most 100 characters').default(''),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const Product = z.object({
+  id: ErpId,
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  /** The unit allows fractions (kg, m). */
+  fractional: z.boolean(),
+  listPrice: Money,
+});
+
+export const ProductSearchResponse = z.object({ products: z.array(Product) });
+
+// ---- customers --------------------------------------------------------------------------
+
+export const Customer = z.object({
+  id: ErpId,
+  code: z.string(),
+  name: z.string(),
+  currency: CurrencyCode,
+  priceList: z.string().nullable(),
+});
+
+export const CustomerSearchResponse = z.object({ customers: z.array(Customer) });
+
+// ---- deal lookup ------------------------------------------------------------------------
+
+export const DealLine = z.object({
+  /** The CRM's id for the line; echoed back so the widget can match answers to rows. */
+  lineId: z.string().max(64).optional(),
+  productId: ErpId,
+  quantity: Quantity,
+});
+
+export const DealLookupRequest = z
+  .object({
+    customerId: ErpId,
+    currency: CurrencyCode,
+    lines: z.array(DealLine).max(200, 'at most 200 lines per deal'),
+    /** Skip the cache for this deal (the rep's "refresh" button). */
+    refresh: z.boolean().optional(),
+  })
+  .strict();
+
+export const AvailabilityLevel = z.enum(['in_stock', 'low', 'partial', 'out_of_stock']);
+
+export const WarehouseStock = z.object({
+  warehouseId: z.string(),
+  name: z.string(),
+  onHand: DecimalString,
+  available: DecimalString,
+});
+
+export const LineStock = z.object({
+  warehouses: z.array(WarehouseStock),
+  totalAvailable: DecimalString,
+  level: AvailabilityLevel,
+});
+
+export const Tier = z.object({ minQuantity: DecimalString, unitPrice: Money });
+
+export const LinePrice = z.object({
+  unitPrice: Money,
+  listPrice: Money,
+  /** Percent off the list price, e.g. "15.00". */
+  discountPercent: DecimalString,
+  priceList: z.string().nullable(),
+  /** The volume tier that applied, if any. */
+  tier: Tier.nullable(),
+  /** The next tier up when the quantity is near it ("from 10 units: 85.00"). */
+  nextTier: Tier.nullable(),
+  lineTotal: Money,
+});
+
+export const LineResult = z.object({
+  lineId: z.string().optional(),
+  productId: ErpId,
+  quantity: DecimalString,
+  product: z.object({ code: z.string(), name: z.string(), unit: z.string() }).nullable(),
+  stock: fact(LineStock),
+  price: fact(LinePrice),
+});
+
+export const Credit = z.object({
+  limit: Money.nullable(),
+  openBalance: Money,
+  /** limit minus open balance; null when there is no limit. */
+  available: Money.nullable(),
+  blocked: z.boolean(),
+  blockReason: z.string().nullable(),
+  /** What this deal's total would leave; negative means over the limit. */
+  afterDeal: Money.nullable(),
+  exceedsLimit: z.boolean(),
+  paymentTerms: z.string().nullable(),
+});
+
+export const DealLookupResponse = z.object({
+  customer: Customer,
+  currency: CurrencyCode,
+  lines: z.array(LineResult),
+  /** Sum of the line totals that could be priced; `complete` is false when some could not. */
+  total: z.object({ amount: Money, complete: z.boolean() }),
+  credit: fact(Credit),
+  answeredAt: Instant,
+});
+
+// ---- account lookup ---------------------------------------------------------------------
+
+export const PaymentStatus = z.enum([
+  'open',
+  'partially_paid',
+  'paid',
+  'overdue',
+  'in_payment',
+  'reversed',
+]);
+
+export const Invoice = z.object({
+  number: z.string(),
+  invoiceDate: CalendarDate,
+  dueDate: CalendarDate.nullable(),
+  total: Money,
+  open: Money,
+  status: PaymentStatus,
+  daysOverdue: z.number().int(),
+  dunningLevel: z.number().int(),
+});
+
+export const AccountPayments = z.object({
+  /** The worst status over the open invoices; `paid` when nothing is open. */
+  status: PaymentStatus,
+  openAmount: Money,
+  overdueAmount: Money,
+  dunningLevel: z.number().int(),
+  dunningLabel: z.string().nullable(),
+  invoices: z.array(Invoice),
+});
+
+export const AccountLookupResponse = z.object({
+  customer: Customer,
+  payments: fact(AccountPayments),
+  credit: fact(Credit),
+  answeredAt: Instant,
+});
+
+// ---- deals (the CRM side) and conversion ------------------------------------------------
+
+export const DealStage = z.enum(['open', 'won', 'lost']);
+
+export const Deal = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(200),
+  customerId: ErpId,
+  currency: CurrencyCode,
+  stage: DealStage,
+  lines: z.array(DealLine.extend({ lineId: z.string().max(64) })).max(200),
+  erpOrderNumber: z.string().nullable(),
+  updatedAt: Instant.optional(),
+});
+
+export const DealInput = Deal.omit({ id: true, erpOrderNumber: true, updatedAt: true }).strict();
+
+export const ConversionState = z.enum([
+  'received',
+  'validated',
+  'customer_resolved',
+  'order_created',
+  'order_confirmed',
+  'written_back',
+  'done',
+  'failed',
+]);
+
+export const Conversion = z.object({
+  dealId: z.string(),
+  state: ConversionState,
+  orderId: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
+  attempts: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+export const ConvertResponse = z.object({ conversion: Conversion });
+
+// ---- health -----------------------------------------------------------------------------
+
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  erp: z.object({ name: z.string(), reachable: z.boolean(), latencyMs: z.number().nullable() }),
+  store: z.object({ reachable: z.boolean() }),
+});
+
+export type ProductSearchQuery = z.infer<typeof ProductSearchQuery>;
+export type Product = z.infer<typeof Product>;
+export type Customer = z.infer<typeof Customer>;
+export type DealLine = z.infer<typeof DealLine>;
+export type DealLookupRequest = z.infer<typeof DealLookupRequest>;
+export type AvailabilityLevel = z.infer<typeof AvailabilityLevel>;
+export type WarehouseStock = z.infer<typeof WarehouseStock>;
+export type LineStock = z.infer<typeof LineStock>;
+export type Tier = z.infer<typeof Tier>;
+export type LinePrice = z.infer<typeof LinePrice>;
+export type LineResult = z.infer<typeof LineResult>;
+export type Credit = z.infer<typeof Credit>;
+export type DealLookupResponse = z.infer<typeof DealLookupResponse>;
+export type PaymentStatus = z.infer<typeof PaymentStatus>;
+export type Invoice = z.infer<typeof Invoice>;
+export type AccountPayments = z.infer<typeof AccountPayments>;
+export type AccountLookupResponse = z.infer<typeof AccountLookupResponse>;
+export type DealStage = z.infer<typeof DealStage>;
+export type Deal = z.infer<typeof Deal>;
+export type DealInput = z.infer<typeof DealInput>;
+export type ConversionState = z.infer<typeof ConversionState>;
+export type Conversion = z.infer<typeof Conversion>;
+export type ConvertResponse = z.infer<typeof ConvertResponse>;
+export type HealthResponse = z.infer<typeof HealthResponse>;
