@@ -230,3 +230,5 @@ export type ConversionState = z.infer<typeof ConversionState>;
 export type Conversion = z.infer<typeof Conversion>;
 export type ConvertResponse = z.infer<typeof ConvertResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
+export type ProductSearchResponse = z.infer<typeof ProductSearchResponse>;
+export type CustomerSearchResponse = z.infer<typeof CustomerSearchResponse>;

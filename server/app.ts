@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Config } from './config.ts';
+import { createConverter, type Converter } from './convert/workflow.ts';
+import type { PlaygroundCrm } from './crm/playground/adapter.ts';
+import type { CrmAdapter } from './crm/port.ts';
+import type { ErpAdapter } from './erp/port.ts';
+import type { Logger } from './observe/logger.ts';
+import { convertRoutes } from './routes/convert.ts';
+import { envelope, errorResponse } from './routes/envelope.ts';
+import { healthRoutes } from './routes/health.ts';
+import { lookupRoutes } from './routes/lookup.ts';
+import { playgroundRoutes } from './routes/playground.ts';
+import type { ConversionStore } from './store/conversions.ts';
+
+/**
+ * The HTTP app. Web-standard APIs only (Request, Response, fetch, Web Crypto), so the same
+ * app runs on Node (runtime/node.ts) and on an edge worker. Everything it touches comes in
+ * through `deps`.
+ */
+
+export interface AppDeps {
+  config: Config;
+  erp: ErpAdapter;
+  crm: CrmAdapter;
+  /** The playground CRM, when the server plays the CRM too; mounts /api/playground. */
+  playground?: PlaygroundCrm;
+  conversions: ConversionStore;
+  storeHealthy: () => Promise<boolean>;
+  logger: Logger;
+  now?: () => Date;
+  version?: string;
+}
+
+export interface App {
+  app: Hono;
+  converter: Converter;
+}
+
+const maxBodyBytes = 256 * 1024;
+
+export function createApp(deps: AppDeps): App {
+  const now = deps.now ?? (() => new Date());
+  const { logger } = deps;
+  const converter = createConverter({
+    erp: deps.erp,
+    crm: deps.crm,
+    store: deps.conversions,
+    config: deps.config,
+    logger,
+    now,
+  });
+  const lookupDeps = { erp: deps.erp, config: deps.config.lookup, mapping: deps.config.mapping, now };
+
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(envelope('payload_too_large', `The request body is over ${maxBodyBytes / 1024} KiB; send less.`, false), 413),
+    }),
+  );
+
+  app.route('/api', healthRoutes({ erp: deps.erp, storeHealthy: deps.storeHealthy, version: deps.version ?? '0.0.0' }));
+  app.route('/api', lookupRoutes(lookupDeps));
+  app.route('/api', convertRoutes({ converter, conversions: deps.conversions }));
+  if (deps.playground) app.route('/api/playground', playgroundRoutes({ crm: deps.playground, now }));
+
+  app.notFound((c) =>
+    c.json(envelope('not_found', `No such endpoint: ${c.req.method} ${c.req.path}. See the README's API section.`, false), 404),
+  );
+  app.onError((error, c) => errorResponse(c, error, logger));
+
+  return { app, converter };
+}

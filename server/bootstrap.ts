@@ -1,0 +1,66 @@
+import { createApp, type App } from './app.ts';
+import type { Config } from './config.ts';
+import { createPlaygroundCrm } from './crm/playground/adapter.ts';
+import { seedPlaygroundDeals } from './crm/playground/seed.ts';
+import type { ErpAdapter } from './erp/port.ts';
+import { createSandboxAdapter } from './erp/sandbox/adapter.ts';
+import { sandboxMigrations } from './erp/sandbox/schema.ts';
+import { seedSandbox } from './erp/sandbox/seed.ts';
+import type { Logger } from './observe/logger.ts';
+import { createConversionStore } from './store/conversions.ts';
+import { storeMigrations } from './store/migrations.ts';
+import { migrate, type SqlDb } from './store/sql.ts';
+
+/**
+ * Wires an app from a validated config and opened databases. Shared by both runtimes:
+ * they differ only in how they open databases and read the config and secrets.
+ */
+
+export interface Databases {
+  store: SqlDb;
+  /** The sandbox ERP's database; only used when config.erp.type is 'sandbox'. */
+  sandbox?: SqlDb;
+}
+
+export interface BootOptions {
+  config: Config;
+  dbs: Databases;
+  logger: Logger;
+  /** Builds a non-sandbox ERP adapter (it needs secrets the runtime reads). */
+  erpFactory?: (config: Config) => ErpAdapter;
+  now?: () => Date;
+  version?: string;
+}
+
+export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapter }> {
+  const { config, dbs, logger } = options;
+  const now = options.now ?? (() => new Date());
+
+  await migrate(dbs.store, 'store', storeMigrations);
+  const crm = createPlaygroundCrm(dbs.store);
+  await seedPlaygroundDeals(crm, now());
+
+  let erp: ErpAdapter;
+  if (config.erp.type === 'sandbox') {
+    const db = dbs.sandbox ?? dbs.store;
+    await migrate(db, 'sandbox', sandboxMigrations);
+    if (await seedSandbox(db, now())) logger.info('sandbox.seeded', { path: config.erp.path });
+    erp = createSandboxAdapter(db, { now });
+  } else {
+    if (!options.erpFactory) throw new Error(`No adapter factory was given for ERP type "${config.erp.type}".`);
+    erp = options.erpFactory(config);
+  }
+
+  const app = createApp({
+    config,
+    erp,
+    crm,
+    playground: crm,
+    conversions: createConversionStore(dbs.store),
+    storeHealthy: async () => (await dbs.store.first('SELECT 1 AS ok')) !== null,
+    logger,
+    now,
+    version: options.version,
+  });
+  return { ...app, erp };
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { CurrencyCode, DecimalString } from '../shared/money.ts';
+import { PaymentStatus } from '../shared/api.ts';
+
+/**
+ * The configuration file, validated once at start-up. Secrets never live in the file:
+ * it names the environment variable that holds them. A bad file stops start-up with every
+ * problem listed by its path (formatConfigErrors).
+ */
+
+const SandboxErp = z
+  .object({
+    type: z.literal('sandbox'),
+    /** SQLite file of the sandbox ERP; ':memory:' for a throwaway one. */
+    path: z.string().min(1).default('data/sandbox.sqlite'),
+  })
+  .strict();
+
+const TrytonErp = z
+  .object({
+    type: z.literal('tryton'),
+    url: z.string().url('a URL such as http://127.0.0.1:8000'),
+    database: z.string().min(1),
+    username: z.string().min(1),
+    /** Name of the environment variable holding the password. */
+    passwordEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('TRYTON_PASSWORD'),
+    /** Per-call timeout towards Tryton. */
+    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8787),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8787 }),
+    erp: z.discriminatedUnion('type', [SandboxErp, TrytonErp]).default({
+      type: 'sandbox',
+      path: 'data/sandbox.sqlite',
+    }),
+    crm: z
+      .object({ type: z.literal('playground') })
+      .strict()
+      .default({ type: 'playground' }),
+    store: z
+      .object({ path: z.string().min(1).default('data/erp-lens.sqlite') })
+      .strict()
+      .default({ path: 'data/erp-lens.sqlite' }),
+    lookup: z
+      .object({
+        /** Every lookup answers within this budget, measured at the server. */
+        deadlineMs: z.number().int().min(50).max(30_000).default(2000),
+        /** Stock left after the line below this shows "Low". */
+        lowStockThreshold: DecimalString.default('5'),
+        /** Currencies a deal may be in. */
+        currencies: z.array(CurrencyCode).min(1).default(['EUR', 'USD', 'CHF']),
+      })
+      .strict()
+      .default({ deadlineMs: 2000, lowStockThreshold: '5', currencies: ['EUR', 'USD', 'CHF'] }),
+    mapping: z
+      .object({
+        /**
+         * The ERP's invoice state words to our payment statuses. Open invoices are then
+         * refined by figures: partly paid, or overdue after the due date.
+         */
+        invoiceStates: z.record(z.string(), PaymentStatus).default({
+          draft: 'open',
+          validated: 'open',
+          posted: 'open',
+          paid: 'paid',
+          cancelled: 'reversed',
+        }),
+        dunningLabels: z.record(z.string().regex(/^\d+$/), z.string()).default({
+          '1': 'First reminder',
+          '2': 'Second reminder',
+          '3': 'Final notice',
+        }),
+        /** CRM deal stages that count as won. */
+        wonStages: z.array(z.string()).min(1).default(['won']),
+      })
+      .strict()
+      .default({
+        invoiceStates: {
+          draft: 'open',
+          validated: 'open',
+          posted: 'open',
+          paid: 'paid',
+          cancelled: 'reversed',
+        },
+        dunningLabels: { '1': 'First reminder', '2': 'Second reminder', '3': 'Final notice' },
+        wonStages: ['won'],
+      }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type LookupConfig = Config['lookup'];
+export type MappingConfig = Config['mapping'];
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly problems: string[];
+
+  constructor(source: string, problems: string[]) {
+    super(`Configuration ${source} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Lists every problem as "path: what is wrong (what to do)". */
+export function formatConfigErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      return `${path}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (remove or fix the spelling)`;
+    }
+    if (issue.code === 'invalid_union' && path.endsWith('erp')) {
+      return `${path}.type: must be "sandbox" or "tryton"`;
+    }
+    return `${path}: ${issue.message}`;
+  });
+}
+
+export function parseConfig(raw: unknown, source = '(defaults)'): Config {
+  const parsed = ConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new ConfigError(source, formatConfigErrors(parsed.error));
+  return parsed.data;
+}
