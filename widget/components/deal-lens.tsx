@@ -1,0 +1,60 @@
+import type { DealStage } from '../../shared/api.ts';
+import type { Api } from '../api.ts';
+import type { DealState } from '../state.ts';
+import { AvailabilityPanel } from './availability-panel.tsx';
+import { ConvertPanel } from './convert-panel.tsx';
+import { CreditBanner } from './credit-banner.tsx';
+import { LookupStatus } from './lookup-status.tsx';
+import { PricingPanel } from './pricing-panel.tsx';
+
+export interface DealLensProps {
+  api: Api;
+  state: DealState;
+  dealId: string | null;
+  stage: DealStage | null;
+  onConverted?: (orderNumber: string) => void;
+}
+
+/** The deal sidebar: credit, availability and prices for the draft, and the convert button. */
+export function DealLens({ api, state, dealId, stage, onConverted }: DealLensProps) {
+  const draft = state.draft.value;
+  const answered = state.answered.value;
+  const sameCustomer = answered?.customerId === draft?.customerId;
+  const result = sameCustomer ? state.result.value : null;
+
+  // A removed line drops out at once; the next answer will agree.
+  const lineIds = new Set(draft?.lines.map((line) => line.lineId));
+  const lines = result?.lines.filter((line) => !line.lineId || lineIds.has(line.lineId)) ?? [];
+
+  return (
+    <div class="lens" aria-busy={state.pending.value}>
+      <header class="lens-head">
+        <h1>{result ? result.customer.name : 'ERP Lens'}</h1>
+        <button type="button" onClick={state.refresh} disabled={!draft?.customerId}>
+          Refresh
+        </button>
+      </header>
+
+      {!draft?.customerId && <p class="muted">Choose a customer to see ERP figures.</p>}
+
+      <LookupStatus
+        pending={state.pending.value}
+        error={state.error.value}
+        hasFigures={result !== null}
+        onRetry={state.refresh}
+      />
+
+      {result && (
+        <>
+          <CreditBanner credit={result.credit} />
+          <AvailabilityPanel lines={lines} />
+          <PricingPanel lines={lines} total={result.total} />
+        </>
+      )}
+
+      {dealId && (
+        <ConvertPanel api={api} dealId={dealId} stage={stage} onConverted={onConverted} />
+      )}
+    </div>
+  );
+}
