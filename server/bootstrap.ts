@@ -28,6 +28,8 @@ export interface BootOptions {
   logger: Logger;
   /** Builds a non-sandbox ERP adapter (it needs secrets the runtime reads). */
   erpFactory?: (config: Config) => ErpAdapter;
+  /** Wraps the ERP adapter (the bench's latency injection, the fault tests' failures). */
+  wrapErp?: (erp: ErpAdapter) => ErpAdapter;
   now?: () => Date;
   version?: string;
 }
@@ -50,6 +52,7 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
     if (!options.erpFactory) throw new Error(`No adapter factory was given for ERP type "${config.erp.type}".`);
     erp = options.erpFactory(config);
   }
+  if (options.wrapErp) erp = options.wrapErp(erp);
 
   const app = createApp({
     config,

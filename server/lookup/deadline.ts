@@ -1,4 +1,4 @@
-import { ErpError, ErpUnavailable } from '../erp/errors.ts';
+import { ErpError, ErpRejected, ErpUnavailable } from '../erp/errors.ts';
 
 /**
  * A lookup's time budget. Every ERP call of a lookup races the same deadline; when it
@@ -48,13 +48,14 @@ export class Deadline {
     }
   }
 
-  /** Like race, but a miss throws: for the parts without which there is no answer at all. */
+  /**
+   * Like race, but a miss throws: for the parts without which there is no answer at all.
+   * A refusal stays a refusal; any other failure is the ERP being unavailable to us.
+   */
   async must<T>(work: Promise<T>): Promise<T> {
     const outcome = await this.race(work);
     if (outcome.ok) return outcome.value;
-    if (outcome.error instanceof Error && !(outcome.error instanceof ErpUnavailable)) {
-      throw outcome.error;
-    }
+    if (outcome.error instanceof ErpRejected) throw outcome.error;
     throw new ErpUnavailable(outcome.message, { cause: outcome.error });
   }
 }
