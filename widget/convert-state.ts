@@ -95,6 +95,10 @@ export function createConvertState(api: Api, dealId: string, options: ConvertSta
       return;
     }
 
+    // The server records a refused attempt on a deal that was not won yet; once the deal
+    // is won that old refusal only confuses, so the button starts fresh.
+    if (conversion.state === 'failed' && conversion.error?.code === 'deal_not_won') return;
+
     await guard(() => follow(conversion, false));
   }
 

@@ -77,6 +77,20 @@ describe('ConvertPanel', () => {
     expect(onConverted).not.toHaveBeenCalled();
   });
 
+  it('forgets a refusal recorded while the deal was not won yet', async () => {
+    const error = { code: 'deal_not_won', message: 'Deal is open.', retryable: false };
+    fetchStub.mockImplementation(async () =>
+      json(conversion({ state: 'failed', orderId: null, orderNumber: null, error })),
+    );
+    renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" />);
+
+    await waitFor(() => expect(fetchStub).toHaveBeenCalled());
+    await Promise.resolve();
+
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(convertButton()).toHaveProperty('disabled', false);
+  });
+
   it('explains a refusal in words a rep understands, and retries', async () => {
     let posts = 0;
     fetchStub.mockImplementation(async (_url, init) => {

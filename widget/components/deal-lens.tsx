@@ -53,7 +53,16 @@ export function DealLens({ api, state, dealId, stage, onConverted }: DealLensPro
       )}
 
       {dealId && (
-        <ConvertPanel api={api} dealId={dealId} stage={stage} onConverted={onConverted} />
+        <ConvertPanel
+          api={api}
+          dealId={dealId}
+          stage={stage}
+          onConverted={(orderNumber) => {
+            // The order took stock and credit; show the figures as they are now.
+            state.refresh();
+            onConverted?.(orderNumber);
+          }}
+        />
       )}
     </div>
   );
