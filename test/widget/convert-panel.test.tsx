@@ -85,7 +85,7 @@ describe('ConvertPanel', () => {
     renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" />);
 
     await waitFor(() => expect(fetchStub).toHaveBeenCalled());
-    await Promise.resolve();
+    await new Promise((settle) => setTimeout(settle, 20));
 
     expect(screen.queryByRole('alert')).toBeNull();
     expect(convertButton()).toHaveProperty('disabled', false);
