@@ -363,7 +363,7 @@ async function main() {
   say(`${dunnings.length} dunning(s) at level 1`);
 
   // The API user: sales, stock, product and party administration, accounting (to read
-  // invoices and dunnings), and deliberately NOT "Credit Limit": for it the credit check is a
+  // invoices), dunning (to read dunnings), and deliberately NOT "Credit Limit": for it the credit check is a
   // hard UserError instead of a warning it could accept (tryton.md §4).
   const groups = await Promise.all([
     xmlId('sale', 'group_sale'),
@@ -372,6 +372,7 @@ async function main() {
     xmlId('product', 'group_product_admin'),
     xmlId('party', 'group_party_admin'),
     xmlId('account', 'group_account'),
+    xmlId('account_dunning', 'group_dunning'),
   ]);
   const apiUser = await createOne('res.user', {
     name: 'ERP Lens API', login: apiLogin, password: apiPassword,
