@@ -27,7 +27,9 @@ export default defineConfig({
       },
       output: {
         // A CRM page embeds the elements by a name that does not change between releases.
-        entryFileNames: (chunk) => (chunk.name === 'element' ? 'erp-lens.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) => {
+          return chunk.name === 'element' ? 'erp-lens.js' : 'assets/[name]-[hash].js';
+        },
       },
     },
   },

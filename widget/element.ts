@@ -51,7 +51,15 @@ function mountShadow(host: HTMLElement): HTMLElement {
  * sidebar. `lines` is JSON: `[{"lineId":"1","productId":"P-100","quantity":"3"}]`.
  */
 export class ErpLensDealElement extends HTMLElement {
-  static observedAttributes = ['server-url', 'customer-id', 'currency', 'lines', 'deal-id', 'stage', 'locale'];
+  static observedAttributes = [
+    'server-url',
+    'customer-id',
+    'currency',
+    'lines',
+    'deal-id',
+    'stage',
+    'locale',
+  ];
 
   #mount: HTMLElement | null = null;
   #api: Api | null = null;

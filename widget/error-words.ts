@@ -4,7 +4,8 @@ import type { ApiError, ApiErrorCode } from './api-error.ts';
 const words: Partial<Record<ApiErrorCode, string>> = {
   deal_not_won: 'Only a won deal can become an ERP order. Mark the deal as won, then convert it.',
   credit_blocked:
-    "The customer's credit is blocked in the ERP, so no order can be placed. Ask finance to release it.",
+    "The customer's credit is blocked in the ERP, so no order can be placed. " +
+    'Ask finance to release it.',
   customer_blocked: 'The customer is blocked in the ERP. Ask finance or the account owner.',
   customer_ambiguous:
     'Several ERP customers match this account. Ask the ERP team to link the right one.',

@@ -1,4 +1,4 @@
-/** The widget's own styles, inside its shadow root so the CRM page and the widget leave each other alone. */
+/** The widget's styles, scoped to its shadow root so the CRM page and the widget stay apart. */
 export const widgetStyles = `
 :host {
   display: block;
@@ -23,16 +23,42 @@ h2 { font-size: 14px; margin: 0 0 6px; display: flex; gap: 8px; align-items: bas
 .panel.alarm { border-color: var(--bad); background: var(--bad-bg); }
 .muted { color: var(--muted); font-size: 12px; }
 .figure { font-variant-numeric: tabular-nums; }
-.as-of { font-size: 11px; font-weight: normal; color: var(--warn); background: var(--warn-bg); padding: 0 4px; border-radius: 3px; }
-.unavailable { color: var(--warn); background: var(--warn-bg); padding: 6px 8px; border-radius: 4px; margin: 4px 0; }
+.as-of {
+  font-size: 11px;
+  font-weight: normal;
+  color: var(--warn);
+  background: var(--warn-bg);
+  padding: 0 4px;
+  border-radius: 3px;
+}
+.unavailable {
+  color: var(--warn);
+  background: var(--warn-bg);
+  padding: 6px 8px;
+  border-radius: 4px;
+  margin: 4px 0;
+}
 .warning { color: var(--bad); margin: 0 0 6px; }
 .warning-text { color: var(--bad); }
 .success { color: var(--ok); }
 .hint { color: var(--accent); font-size: 12px; }
-.badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 6px; border-radius: 10px; border: 1px solid currentColor; }
+.badge {
+  display: inline-block;
+  font-size: 12px;
+  font-weight: 600;
+  padding: 1px 6px;
+  border-radius: 10px;
+  border: 1px solid currentColor;
+}
 .level-in_stock, .payment-paid { color: var(--ok); background: var(--ok-bg); }
-.level-low, .level-partial, .payment-open, .payment-partially_paid, .payment-in_payment { color: var(--warn); background: var(--warn-bg); }
-.level-out_of_stock, .payment-overdue, .payment-reversed { color: var(--bad); background: var(--bad-bg); }
+.level-low, .level-partial, .payment-open, .payment-partially_paid, .payment-in_payment {
+  color: var(--warn);
+  background: var(--warn-bg);
+}
+.level-out_of_stock, .payment-overdue, .payment-reversed {
+  color: var(--bad);
+  background: var(--bad-bg);
+}
 .lines, .warehouses { list-style: none; margin: 0; padding: 0; }
 .line { padding: 6px 0; border-top: 1px solid var(--line); }
 .line:first-child { border-top: 0; }
@@ -47,9 +73,23 @@ td.figure, .total { text-align: right; white-space: nowrap; }
 dl.figures { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 0; }
 dl.figures dt { color: var(--muted); }
 dl.figures dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
-button { font: inherit; padding: 4px 10px; border-radius: 4px; border: 1px solid var(--line); background: #f6f7f9; cursor: pointer; }
+button {
+  font: inherit;
+  padding: 4px 10px;
+  border-radius: 4px;
+  border: 1px solid var(--line);
+  background: #f6f7f9;
+  cursor: pointer;
+}
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
 button:disabled { opacity: 0.55; cursor: not-allowed; }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.visually-hidden {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
 `;

@@ -44,7 +44,8 @@ describe('createApi', () => {
   });
 
   it('reports a body without an envelope as a bad response', async () => {
-    const api = createApi({ fetch: async () => new Response('<h1>Bad gateway</h1>', { status: 502 }) });
+    const badGateway = new Response('<h1>Bad gateway</h1>', { status: 502 });
+    const api = createApi({ fetch: async () => badGateway });
 
     const error = await api.health(new AbortController().signal).catch((e) => e);
 

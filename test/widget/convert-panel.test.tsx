@@ -54,7 +54,8 @@ describe('ConvertPanel', () => {
   it('follows a conversion the server is still working on', async () => {
     let polls = 0;
     fetchStub.mockImplementation(async (_url, init) => {
-      if (init?.method === 'POST') return json(conversion({ state: 'order_created', orderNumber: null }));
+      const working = conversion({ state: 'order_created', orderNumber: null });
+      if (init?.method === 'POST') return json(working);
       polls += 1;
       return polls === 1 ? notFound() : json(conversion());
     });

@@ -39,7 +39,11 @@ describe('CreditBanner', () => {
   it('stays calm within the limit', () => {
     const credit = CreditFact.parse({
       ...overLimitCredit,
-      value: { ...overLimitCredit.value, afterDeal: { amount: '275.00', currency: 'EUR' }, exceedsLimit: false },
+      value: {
+        ...overLimitCredit.value,
+        afterDeal: { amount: '275.00', currency: 'EUR' },
+        exceedsLimit: false,
+      },
     });
     const { container } = renderInEnglish(<CreditBanner credit={credit} />);
 

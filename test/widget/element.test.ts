@@ -32,14 +32,15 @@ describe('<erp-lens-deal>', () => {
     element.setAttribute('locale', 'en-US');
     element.setAttribute('customer-id', 'C-TEST-1');
     element.setAttribute('currency', 'EUR');
-    element.setAttribute('lines', JSON.stringify([{ lineId: 'L1', productId: 'P-TEST-BOLT', quantity: '8' }]));
+    const lines = [{ lineId: 'L1', productId: 'P-TEST-BOLT', quantity: '8' }];
+    element.setAttribute('lines', JSON.stringify(lines));
     document.body.append(element);
 
     await waitFor(() => expect(shadowText(element)).toContain('Hex bolt M8'), { timeout: 2000 });
 
     expect(shadowText(element)).toContain('This deal exceeds the credit limit');
     expect(element.shadowRoot?.querySelector('style')).not.toBeNull();
-    const lookups = fetchStub.mock.calls.filter(([url]) => String(url).endsWith('/api/lookup/deal'));
+    const lookups = fetchStub.mock.calls.filter(([url]) => String(url).endsWith('/lookup/deal'));
     expect(lookups).toHaveLength(1);
     expect(String(lookups[0]![0])).toBe('http://127.0.0.1:8787/api/lookup/deal');
   });
@@ -51,7 +52,9 @@ describe('<erp-lens-deal>', () => {
     element.setAttribute('deal-id', 'D-TEST-1');
     element.setAttribute('stage', 'won');
     const converted = vi.fn();
-    document.body.addEventListener('converted', (event) => converted((event as CustomEvent).detail));
+    document.body.addEventListener('converted', (event) => {
+      converted((event as CustomEvent).detail);
+    });
     document.body.append(element);
 
     const button = await waitFor(() => {

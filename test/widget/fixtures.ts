@@ -94,8 +94,16 @@ export const unavailableLine: LineResult = {
   productId: 'P-TEST-GONE',
   quantity: '1',
   product: null,
-  stock: { status: 'unavailable', reason: 'erp_timeout', message: 'The ERP did not answer in 2 s.' },
-  price: { status: 'unavailable', reason: 'unknown_product', message: 'No such product in the ERP.' },
+  stock: {
+    status: 'unavailable',
+    reason: 'erp_timeout',
+    message: 'The ERP did not answer in 2 s.',
+  },
+  price: {
+    status: 'unavailable',
+    reason: 'unknown_product',
+    message: 'No such product in the ERP.',
+  },
 };
 
 export const overLimitCredit = {

@@ -27,7 +27,8 @@ export function CustomerPicker({ api, known, customerId, onFound, onChange }: Cu
 
   const options = found ?? [...known.values()];
   const current = known.get(customerId);
-  const shown = current && !options.some((c) => c.id === current.id) ? [current, ...options] : options;
+  const missing = current && !options.some((customer) => customer.id === current.id);
+  const shown = missing ? [current, ...options] : options;
 
   return (
     <div class="field">

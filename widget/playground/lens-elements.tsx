@@ -56,6 +56,11 @@ export function DealLensElement({ serverUrl, deal, onConverted }: DealLensElemen
   );
 }
 
-export function AccountLensElement({ serverUrl, customerId }: { serverUrl: string; customerId: string }) {
+interface AccountLensElementProps {
+  serverUrl: string;
+  customerId: string;
+}
+
+export function AccountLensElement({ serverUrl, customerId }: AccountLensElementProps) {
   return <erp-lens-account server-url={serverUrl} customer-id={customerId} />;
 }

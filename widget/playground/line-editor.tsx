@@ -63,7 +63,11 @@ export function LineEditor({ lines, products, onChange }: LineEditorProps) {
                 )}
               </td>
               <td>
-                <button type="button" aria-label={`Remove ${name}`} onClick={() => remove(line.lineId)}>
+                <button
+                  type="button"
+                  aria-label={`Remove ${name}`}
+                  onClick={() => remove(line.lineId)}
+                >
                   Remove
                 </button>
               </td>

@@ -130,7 +130,8 @@ export function createPlayground(api: Api) {
     return guard(async function reloadDeal() {
       const { deal: fresh } = await api.getDeal(dealId, new AbortController().signal);
       remember(fresh);
-      if (deal.value?.id === dealId) deal.value = { ...deal.value, erpOrderNumber: fresh.erpOrderNumber };
+      const open = deal.value;
+      if (open?.id === dealId) deal.value = { ...open, erpOrderNumber: fresh.erpOrderNumber };
     });
   }
 
