@@ -1,13 +1,13 @@
 import type {
   AccountLookupResponse,
   ConvertResponse,
-  Customer,
+  CustomerSearchResponse,
   Deal,
   DealInput,
   DealLookupRequest,
   DealLookupResponse,
   HealthResponse,
-  Product,
+  ProductSearchResponse,
 } from '../shared/api.ts';
 import { ApiError, errorFromResponse, isAbort } from './api-error.ts';
 
@@ -59,12 +59,12 @@ export function createApi(options: ApiOptions = {}) {
   return {
     searchProducts: function searchProducts(q: string, limit: number, signal: AbortSignal) {
       const query = new URLSearchParams({ q, limit: String(limit) });
-      return send<{ products: Product[] }>('GET', `/api/products?${query}`, signal);
+      return send<ProductSearchResponse>('GET', `/api/products?${query}`, signal);
     },
 
     searchCustomers: function searchCustomers(q: string, signal: AbortSignal) {
       const query = new URLSearchParams({ q });
-      return send<{ customers: Customer[] }>('GET', `/api/customers?${query}`, signal);
+      return send<CustomerSearchResponse>('GET', `/api/customers?${query}`, signal);
     },
 
     lookupDeal: function lookupDeal(request: DealLookupRequest, signal: AbortSignal) {
