@@ -7,7 +7,8 @@ export type ConvertStatus =
   | { kind: 'idle' }
   | { kind: 'converting'; state: ConversionState | null }
   | { kind: 'done'; orderNumber: string }
-  | { kind: 'failed'; error: ApiError };
+  /** `pendingOrder`: an order the ERP already holds, not yet confirmed, that a retry resumes. */
+  | { kind: 'failed'; error: ApiError; pendingOrder: string | null };
 
 export interface ConvertStateOptions {
   /** How often to ask about a conversion the server is still working on. */
@@ -24,6 +25,12 @@ function failure(conversion: Conversion): ApiError {
     message: error?.message ?? 'The conversion failed without saying why.',
     retryable: error?.retryable ?? true,
   });
+}
+
+/** A refused POST carries the conversion record in `details`, order number and all. */
+function orderInDetails(details: unknown): string | null {
+  const conversion = (details as { conversion?: Partial<Conversion> } | null)?.conversion;
+  return typeof conversion?.orderNumber === 'string' ? conversion.orderNumber : null;
 }
 
 function sleep(ms: number, abort: AbortSignal): Promise<void> {
@@ -61,7 +68,7 @@ export function createConvertState(api: Api, dealId: string, options: ConvertSta
     }
 
     if (current.state === 'failed') {
-      status.value = { kind: 'failed', error: failure(current) };
+      status.value = { kind: 'failed', error: failure(current), pendingOrder: current.orderNumber };
       return;
     }
 
@@ -79,7 +86,7 @@ export function createConvertState(api: Api, dealId: string, options: ConvertSta
         caught instanceof ApiError
           ? caught
           : new ApiError({ code: 'internal_error', message: String(caught), retryable: true });
-      status.value = { kind: 'failed', error };
+      status.value = { kind: 'failed', error, pendingOrder: orderInDetails(error.details) };
     }
   }
 

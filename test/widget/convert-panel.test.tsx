@@ -97,9 +97,14 @@ describe('ConvertPanel', () => {
     fetchStub.mockImplementation(async (_url, init) => {
       if (init?.method !== 'POST') return notFound();
       posts += 1;
-      return posts === 1
-        ? json(envelope('credit_blocked', 'Customer C-TEST-1 is credit-blocked.', false), 422)
-        : json(conversion());
+      if (posts > 1) return json(conversion());
+
+      const refused = conversion({
+        state: 'failed',
+        error: { code: 'credit_blocked', message: 'Over the limit.', retryable: false },
+      });
+      const body = envelope('credit_blocked', 'Customer C-TEST-1 is credit-blocked.', false);
+      return json({ error: { ...body.error, details: refused } }, 422);
     });
     renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" />);
 
@@ -107,6 +112,7 @@ describe('ConvertPanel', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain("The customer's credit is blocked in the ERP");
+    expect(alert.textContent).toContain('ERP order SO-0077 exists but is not confirmed');
 
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByText('SO-0077');

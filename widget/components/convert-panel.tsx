@@ -81,6 +81,12 @@ export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: Conver
       {status.kind === 'failed' && (
         <div role="alert" class="warning">
           <p>{describeError(status.error)}</p>
+          {status.pendingOrder && (
+            <p class="muted">
+              ERP order {status.pendingOrder} exists but is not confirmed; trying again continues
+              with it.
+            </p>
+          )}
           {won && (
             <button type="button" onClick={() => void convert.convert()}>
               Try again
