@@ -4,8 +4,8 @@ import type { ApiError, ApiErrorCode } from './api-error.ts';
 const words: Partial<Record<ApiErrorCode, string>> = {
   deal_not_won: 'Only a won deal can become an ERP order. Mark the deal as won, then convert it.',
   credit_blocked:
-    "The customer's credit is blocked in the ERP, so no order can be placed. " +
-    'Ask finance to release it.',
+    'The ERP will not take this order on credit: the customer is blocked or would go over ' +
+    'the credit limit. Ask finance to release it or raise the limit.',
   customer_blocked: 'The customer is blocked in the ERP. Ask finance or the account owner.',
   customer_ambiguous:
     'Several ERP customers match this account. Ask the ERP team to link the right one.',
@@ -20,4 +20,9 @@ const words: Partial<Record<ApiErrorCode, string>> = {
 
 export function describeError(error: Pick<ApiError, 'code' | 'message'>): string {
   return words[error.code] ?? error.message;
+}
+
+/** The server's own message, when it adds something to our words (which record, which figure). */
+export function errorDetail(error: Pick<ApiError, 'code' | 'message'>): string | null {
+  return words[error.code] ? error.message : null;
 }

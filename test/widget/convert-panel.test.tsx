@@ -111,7 +111,8 @@ describe('ConvertPanel', () => {
     fireEvent.click(convertButton());
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain("The customer's credit is blocked in the ERP");
+    expect(alert.textContent).toContain('The ERP will not take this order on credit');
+    expect(alert.textContent).toContain('Customer C-TEST-1 is credit-blocked.');
     expect(alert.textContent).toContain('ERP order SO-0077 exists but is not confirmed');
 
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ConversionState, DealStage } from '../../shared/api.ts';
 import type { Api } from '../api.ts';
 import { createConvertState } from '../convert-state.ts';
-import { describeError } from '../error-words.ts';
+import { describeError, errorDetail } from '../error-words.ts';
 
 const stepWords: Record<ConversionState, string> = {
   received: 'Received',
@@ -81,6 +81,7 @@ export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: Conver
       {status.kind === 'failed' && (
         <div role="alert" class="warning">
           <p>{describeError(status.error)}</p>
+          {errorDetail(status.error) && <p class="muted">{errorDetail(status.error)}</p>}
           {status.pendingOrder && (
             <p class="muted">
               ERP order {status.pendingOrder} exists but is not confirmed; trying again continues
