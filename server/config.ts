@@ -58,9 +58,37 @@ export const ConfigSchema = z
         lowStockThreshold: DecimalString.default('5'),
         /** Currencies a deal may be in. */
         currencies: z.array(CurrencyCode).min(1).default(['EUR', 'USD', 'CHF']),
+        /** ERP calls in flight at once, across all reps. */
+        maxConcurrentErpCalls: z.number().int().min(1).max(256).default(8),
       })
       .strict()
-      .default({ deadlineMs: 2000, lowStockThreshold: '5', currencies: ['EUR', 'USD', 'CHF'] }),
+      .default({ deadlineMs: 2000, lowStockThreshold: '5', currencies: ['EUR', 'USD', 'CHF'], maxConcurrentErpCalls: 8 }),
+    cache: z
+      .object({
+        /** How long a figure counts as fresh, per kind; after that it is served stale while it refreshes. */
+        ttlMs: z
+          .object({
+            stock: z.number().int().min(0).default(30_000),
+            prices: z.number().int().min(0).default(300_000),
+            credit: z.number().int().min(0).default(120_000),
+            invoices: z.number().int().min(0).default(300_000),
+            products: z.number().int().min(0).default(600_000),
+          })
+          .strict()
+          .default({ stock: 30_000, prices: 300_000, credit: 120_000, invoices: 300_000, products: 600_000 }),
+        /** Stale figures older than this are not shown at all. */
+        maxStaleMs: z.number().int().min(0).default(3_600_000),
+        /** Bounds per kind: entries, and a rough size in bytes. */
+        maxEntries: z.number().int().min(10).default(50_000),
+        maxBytes: z.number().int().min(10_000).default(32 * 1024 * 1024),
+      })
+      .strict()
+      .default({
+        ttlMs: { stock: 30_000, prices: 300_000, credit: 120_000, invoices: 300_000, products: 600_000 },
+        maxStaleMs: 3_600_000,
+        maxEntries: 50_000,
+        maxBytes: 32 * 1024 * 1024,
+      }),
     mapping: z
       .object({
         /**
@@ -99,6 +127,7 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type LookupConfig = Config['lookup'];
+export type CacheConfig = Config['cache'];
 export type MappingConfig = Config['mapping'];
 
 export class ConfigError extends Error {
