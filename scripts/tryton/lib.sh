@@ -10,10 +10,17 @@ TRYTON_PIDFILE="$TRYTON_DIR/trytond.pid"
 TRYTON_LOG="$TRYTON_DIR/trytond.log"
 TRYTON_DB_FILE="$TRYTON_DIR/$TRYTON_DATABASE.sqlite"
 TRYTON_SEEDED_FILE="$TRYTON_DIR/seeded.sqlite"
+# The seed's dates are relative to the day it ran (an invoice 100 days old, a delivery in 3
+# days, this year's fiscal year), so a snapshot from another day no longer matches the tests.
+TRYTON_SEEDED_ON="$TRYTON_DIR/seeded-on"
 # Debian's python: trytond is installed for it, not for a pyenv python3 earlier on PATH.
 TRYTON_PYTHON=/usr/bin/python3
 
 say() { printf 'tryton: %s\n' "$*"; }
+
+tryton_seed_is_current() {
+  [ -f "$TRYTON_SEEDED_ON" ] && [ "$(cat "$TRYTON_SEEDED_ON")" = "$(date -u +%F)" ]
+}
 
 tryton_pid() {
   [ -f "$TRYTON_PIDFILE" ] || return 1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs Tryton 6.0 from Debian, creates and seeds a SQLite database in .tryton/, and runs
 # trytond on 127.0.0.1:$TRYTON_PORT. Safe to re-run: it installs, creates or starts only what
-# is missing, and says what it did.
+# is missing, and says what it did. A seed from an earlier day is redone (its dates are
+# relative to the day it ran).
 #
 # Environment (all optional):
 #   TRYTON_PORT            8000
@@ -42,9 +43,13 @@ fi
 tryton_write_conf
 
 # 3. Database: a database without a seeded snapshot is a half-finished run; start it over.
+if [ -f "$TRYTON_SEEDED_FILE" ] && ! tryton_seed_is_current; then
+  say "the seed is from $(cat "$TRYTON_SEEDED_ON" 2>/dev/null || echo 'an unknown day'); its dates are relative to that day, so seeding again"
+  TRYTON_FORCE_RESEED=1
+fi
 if [ "${TRYTON_FORCE_RESEED:-}" = 1 ] || [ ! -f "$TRYTON_DB_FILE" ] || [ ! -f "$TRYTON_SEEDED_FILE" ]; then
   tryton_stop >/dev/null
-  rm -f "$TRYTON_DB_FILE" "$TRYTON_SEEDED_FILE"
+  rm -f "$TRYTON_DB_FILE" "$TRYTON_SEEDED_FILE" "$TRYTON_SEEDED_ON"
   touch "$TRYTON_DB_FILE"  # the SQLite backend wants the file to exist
 
   say "creating database $TRYTON_DATABASE"
@@ -68,6 +73,7 @@ if [ "${TRYTON_FORCE_RESEED:-}" = 1 ] || [ ! -f "$TRYTON_DB_FILE" ] || [ ! -f "$
   # An online copy through SQLite's backup API: consistent while trytond runs.
   "$TRYTON_PYTHON" -c 'import sqlite3, sys; s = sqlite3.connect(sys.argv[1]); d = sqlite3.connect(sys.argv[2]); s.backup(d); d.close()' \
     "$TRYTON_DB_FILE" "$TRYTON_SEEDED_FILE"
+  date -u +%F >"$TRYTON_SEEDED_ON"
   say "seeded snapshot saved to $TRYTON_SEEDED_FILE (scripts/tryton/reset.sh restores it)"
 else
   say "database $TRYTON_DATABASE already seeded ($TRYTON_DB_FILE)"
