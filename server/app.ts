@@ -4,8 +4,11 @@ import type { Config } from './config.ts';
 import { createConverter, type Converter } from './convert/workflow.ts';
 import type { PlaygroundCrm } from './crm/playground/adapter.ts';
 import type { CrmAdapter } from './crm/port.ts';
+import { guardErp } from './erp/guard.ts';
 import type { ErpAdapter } from './erp/port.ts';
+import { createSources, type LookupSources } from './lookup/sources.ts';
 import type { Logger } from './observe/logger.ts';
+import { Metrics } from './observe/metrics.ts';
 import { convertRoutes } from './routes/convert.ts';
 import { envelope, errorResponse } from './routes/envelope.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -30,27 +33,42 @@ export interface AppDeps {
   logger: Logger;
   now?: () => Date;
   version?: string;
+  metrics?: Metrics;
 }
 
 export interface App {
   app: Hono;
   converter: Converter;
+  sources: LookupSources;
+  metrics: Metrics;
 }
 
 const maxBodyBytes = 256 * 1024;
 
 export function createApp(deps: AppDeps): App {
   const now = deps.now ?? (() => new Date());
-  const { logger } = deps;
+  const { logger, config } = deps;
+  const metrics = deps.metrics ?? new Metrics();
+  const erp = guardErp(deps.erp, { maxConcurrent: config.lookup.maxConcurrentErpCalls, metrics });
+  const sources = createSources(erp, config.cache, { metrics, now: () => now().getTime() });
   const converter = createConverter({
-    erp: deps.erp,
+    erp,
     crm: deps.crm,
     store: deps.conversions,
-    config: deps.config,
+    config,
     logger,
     now,
+    metrics,
+    onOrder: (change) => sources.invalidateOrder(change),
   });
-  const lookupDeps = { erp: deps.erp, config: deps.config.lookup, mapping: deps.config.mapping, now };
+  const lookupDeps = {
+    sources,
+    config: config.lookup,
+    mapping: config.mapping,
+    now,
+    metrics,
+    catalog: { erp, deadlineMs: config.lookup.deadlineMs },
+  };
 
   const app = new Hono();
 
@@ -73,7 +91,8 @@ export function createApp(deps: AppDeps): App {
     }),
   );
 
-  app.route('/api', healthRoutes({ erp: deps.erp, storeHealthy: deps.storeHealthy, version: deps.version ?? '0.0.0' }));
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.route('/api', healthRoutes({ erp, storeHealthy: deps.storeHealthy, version: deps.version ?? '0.0.0' }));
   app.route('/api', lookupRoutes(lookupDeps));
   app.route('/api', convertRoutes({ converter, conversions: deps.conversions }));
   if (deps.playground) app.route('/api/playground', playgroundRoutes({ crm: deps.playground, now }));
@@ -83,5 +102,5 @@ export function createApp(deps: AppDeps): App {
   );
   app.onError((error, c) => errorResponse(c, error, logger));
 
-  return { app, converter };
+  return { app, converter, sources, metrics };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CurrencyCode, DecimalString } from '../shared/money.ts';
 import { PaymentStatus } from '../shared/api.ts';
+import { CustomerMapping } from './mapping/customer-config.ts';
 
 /**
  * The configuration file, validated once at start-up. Secrets never live in the file:
@@ -31,6 +32,8 @@ const TrytonErp = z
 
 export const ConfigSchema = z
   .object({
+    /** Lets an editor find config/erp-lens.schema.json; ignored otherwise. */
+    $schema: z.string().optional(),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),
@@ -60,9 +63,25 @@ export const ConfigSchema = z
         currencies: z.array(CurrencyCode).min(1).default(['EUR', 'USD', 'CHF']),
         /** ERP calls in flight at once, across all reps. */
         maxConcurrentErpCalls: z.number().int().min(1).max(256).default(8),
+        /** Percent a CRM line price may differ from the ERP's before the rep is told. */
+        priceDriftPercent: DecimalString.default('1').describe(
+          'Percent a CRM price may differ from the ERP price before it is flagged, e.g. "0.5"',
+        ),
+        /** ERP warehouse ids or codes to show, in this order; omitted: every warehouse. */
+        warehouses: z
+          .array(z.string().min(1))
+          .min(1, 'name at least one warehouse, or leave the key out to show all')
+          .optional()
+          .describe('ERP warehouse ids or codes to show, in this order; omit to show all'),
       })
       .strict()
-      .default({ deadlineMs: 2000, lowStockThreshold: '5', currencies: ['EUR', 'USD', 'CHF'], maxConcurrentErpCalls: 8 }),
+      .default({
+        deadlineMs: 2000,
+        lowStockThreshold: '5',
+        currencies: ['EUR', 'USD', 'CHF'],
+        maxConcurrentErpCalls: 8,
+        priceDriftPercent: '1',
+      }),
     cache: z
       .object({
         /** How long a figure counts as fresh, per kind; after that it is served stale while it refreshes. */
@@ -109,6 +128,11 @@ export const ConfigSchema = z
         }),
         /** CRM deal stages that count as won. */
         wonStages: z.array(z.string()).min(1).default(['won']),
+        /** CRM payment terms to the ERP's; empty: the ERP customer's own terms apply. */
+        paymentTerms: z.record(z.string(), z.string().min(1)).default({}),
+        /** CRM product id or SKU to ERP product id; an unmapped id is used as it is. */
+        productIds: z.record(z.string(), z.string().min(1)).default({}),
+        customers: CustomerMapping.prefault({}),
       })
       .strict()
       .default({
@@ -121,6 +145,9 @@ export const ConfigSchema = z
         },
         dunningLabels: { '1': 'First reminder', '2': 'Second reminder', '3': 'Final notice' },
         wonStages: ['won'],
+        paymentTerms: {},
+        productIds: {},
+        customers: CustomerMapping.parse({}),
       }),
   })
   .strict();

@@ -108,7 +108,8 @@ export const Credit = z.object({
 });
 
 export const DealLookupResponse = z.object({
-  customer: Customer,
+  /** Null only when the ERP could not be read in time; the credit fact then says why. */
+  customer: Customer.nullable(),
   currency: CurrencyCode,
   lines: z.array(LineResult),
   /** Sum of the line totals that could be priced; `complete` is false when some could not. */
@@ -150,7 +151,7 @@ export const AccountPayments = z.object({
 });
 
 export const AccountLookupResponse = z.object({
-  customer: Customer,
+  customer: Customer.nullable(),
   payments: fact(AccountPayments),
   credit: fact(Credit),
   answeredAt: Instant,

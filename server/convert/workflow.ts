@@ -6,6 +6,7 @@ import type { ErpAdapter, ErpOrder } from '../erp/port.ts';
 import { RequestError } from '../errors.ts';
 import { dec } from '../money.ts';
 import type { Logger } from '../observe/logger.ts';
+import type { Metrics } from '../observe/metrics.ts';
 import type { ConversionRecord, ConversionStore, Step } from '../store/conversions.ts';
 import { describeFailure } from './failure.ts';
 
@@ -30,6 +31,7 @@ export interface ConverterDeps {
   /** Called once an order exists, so caches can drop what the order changed. */
   onOrder?: (change: { customerId: string; productIds: string[] }) => void;
   leaseMs?: number;
+  metrics?: Metrics;
 }
 
 export interface Converter {
@@ -144,7 +146,8 @@ export function createConverter(deps: ConverterDeps): Converter {
       }
       case 'order_created': {
         const order = await erp.confirmOrder(record.orderId!);
-        deps.onOrder?.({ customerId: record.customerId!, productIds: [] });
+        // Confirmation is what reserves stock and counts against credit.
+        deps.onOrder?.({ customerId: record.customerId!, productIds: (await deal()).lines.map((l) => l.productId) });
         return advance(
           'order_confirmed',
           { orderNumber: order.number ?? record.orderNumber },
@@ -183,11 +186,13 @@ export function createConverter(deps: ConverterDeps): Converter {
       );
       while (record.status !== 'done') record = await next(record, deal, actor);
       logger.info('conversion.done', { dealId, orderNumber: record.orderNumber, attempts: record.attempts });
+      deps.metrics?.conversions.inc({ outcome: 'done', code: 'ok' });
       return record;
     } catch (error) {
       const failure = describeFailure(error);
       if (failure.code === 'internal_error') logger.error('conversion.crashed', { dealId, error });
       else logger.warn('conversion.failed', { dealId, step: record.step, code: failure.code });
+      deps.metrics?.conversions.inc({ outcome: 'failed', code: failure.code });
       return store.advance(dealId, { status: 'failed', error: failure }, {
         at: now().toISOString(),
         actor,

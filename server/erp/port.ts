@@ -28,6 +28,7 @@ export interface ErpWarehouse {
 
 export interface ErpStockLevel {
   warehouseId: string;
+  warehouseName: string;
   /** Physically in the warehouse. */
   onHand: string;
   /** On hand less what confirmed orders have reserved (Tryton: forecast quantity). */
@@ -70,6 +71,8 @@ export interface ErpCustomer {
 
 export interface ErpCredit {
   customerId: string;
+  /** The customer record itself: a deal lookup gets who and how solvent in one round trip. */
+  customer: ErpCustomer;
   currency: string;
   /** null: no limit. */
   limit: string | null;
@@ -137,7 +140,7 @@ export interface ErpAdapter {
   /** Unknown ids are simply absent from the map. */
   getProducts(ids: string[], opts?: CallOptions): Promise<Map<string, ErpProduct>>;
   listWarehouses(opts?: CallOptions): Promise<ErpWarehouse[]>;
-  /** Stock of each product in each warehouse. */
+  /** Stock of each product in each warehouse shown; unknown products are absent. */
   getStock(productIds: string[], opts?: CallOptions): Promise<Map<string, ErpStockLevel[]>>;
   /** Customer-specific prices, one per request item, in the order asked. */
   getPrices(
@@ -149,6 +152,7 @@ export interface ErpAdapter {
 
   getCustomers(ids: string[], opts?: CallOptions): Promise<Map<string, ErpCustomer>>;
   searchCustomers(query: CustomerQuery, limit: number, opts?: CallOptions): Promise<ErpCustomer[]>;
+  /** Credit with the customer record; unknown customers are absent. */
   getCredit(customerIds: string[], opts?: CallOptions): Promise<Map<string, ErpCredit>>;
   getInvoices(customerIds: string[], opts?: CallOptions): Promise<Map<string, ErpInvoice[]>>;
 

@@ -4,42 +4,36 @@ import { RequestError } from '../errors.ts';
 import { accountPayments } from '../mapping/payment-status.ts';
 import { creditView } from './credit.ts';
 import { Deadline } from './deadline.ts';
-import { toCustomer, type LookupDeps } from './deal-lookup.ts';
+import { toCustomer, toFact, type LookupDeps } from './deal-lookup.ts';
 
 /** The account lookup: payment status, open and overdue amounts, dunning, invoices, credit. */
 export async function lookupAccount(
   deps: LookupDeps & { mapping: MappingConfig },
   customerId: string,
+  options: { refresh?: boolean } = {},
 ): Promise<AccountLookupResponse> {
+  const started = performance.now();
   const deadline = new Deadline(deps.config.deadlineMs);
-  const customers = await deadline.must(deps.erp.getCustomers([customerId]));
-  const customer = customers.get(customerId);
-  if (!customer) throw new RequestError('unknown_customer', 404, `The ERP has no customer "${customerId}".`);
-
-  const [invoices, credit] = await Promise.all([
-    deadline.race(deps.erp.getInvoices([customerId])),
-    deadline.race(deps.erp.getCredit([customerId])),
+  const [credits, invoices] = await Promise.all([
+    deps.sources.credit.read([customerId], deadline, options),
+    deps.sources.invoices.read([customerId], deadline, options),
   ]);
-  const now = deps.now();
-  const asOf = now.toISOString();
-  const today = asOf.slice(0, 10);
-  const customerCredit = credit.ok ? credit.value.get(customerId) : undefined;
 
-  return {
-    customer: toCustomer(customer),
-    payments: invoices.ok
-      ? {
-          status: 'ok',
-          asOf,
-          stale: false,
-          value: accountPayments(invoices.value.get(customerId) ?? [], customer.currency, deps.mapping, today),
-        }
-      : { status: 'unavailable', reason: invoices.reason, message: invoices.message },
-    credit: customerCredit
-      ? { status: 'ok', asOf, stale: false, value: creditView(customerCredit, null) }
-      : credit.ok
-        ? { status: 'unavailable', reason: 'not_applicable', message: 'The ERP keeps no credit data for this customer.' }
-        : { status: 'unavailable', reason: credit.reason, message: credit.message },
-    answeredAt: asOf,
+  const credit = credits.get(customerId);
+  if (credit?.ok && credit.value === null) {
+    throw new RequestError('unknown_customer', 404, `The ERP has no customer "${customerId}".`);
+  }
+  const customer = credit?.ok && credit.value ? credit.value.customer : null;
+  const today = deps.now().toISOString().slice(0, 10);
+
+  const answer: AccountLookupResponse = {
+    customer: customer ? toCustomer(customer) : null,
+    payments: customer
+      ? toFact(invoices.get(customerId), (list) => accountPayments(list, customer.currency, deps.mapping, today), 'No invoices came back.')
+      : { status: 'unavailable', reason: 'erp_unavailable', message: 'The customer could not be read from the ERP in time.' },
+    credit: toFact(credit, (c) => (c ? creditView(c, null) : null), 'The ERP keeps no credit data for this customer.'),
+    answeredAt: deps.now().toISOString(),
   };
+  deps.metrics?.lookupSeconds.observe({ lookup: 'account' }, (performance.now() - started) / 1000);
+  return answer;
 }

@@ -1,13 +1,21 @@
 import type { CustomerSearchResponse, ProductSearchResponse } from '../../shared/api.ts';
+import type { ErpAdapter } from '../erp/port.ts';
 import { roundMoney } from '../money.ts';
 import { Deadline } from './deadline.ts';
-import { toCustomer, type LookupDeps } from './deal-lookup.ts';
+import { toCustomer } from './deal-lookup.ts';
 
-/** Product and customer search, for adding lines and picking the deal's customer. */
+/**
+ * Product and customer search, for adding lines and picking the deal's customer. Not
+ * cached: a rep types a different query each time.
+ */
 
-export async function searchProducts(deps: LookupDeps, q: string, limit: number): Promise<ProductSearchResponse> {
-  const deadline = new Deadline(deps.config.deadlineMs);
-  const products = await deadline.must(deps.erp.searchProducts(q, limit));
+export interface CatalogDeps {
+  erp: ErpAdapter;
+  deadlineMs: number;
+}
+
+export async function searchProducts(deps: CatalogDeps, q: string, limit: number): Promise<ProductSearchResponse> {
+  const products = await new Deadline(deps.deadlineMs).must(deps.erp.searchProducts(q, limit));
   return {
     products: products.map((p) => ({
       id: p.id,
@@ -20,8 +28,7 @@ export async function searchProducts(deps: LookupDeps, q: string, limit: number)
   };
 }
 
-export async function searchCustomers(deps: LookupDeps, q: string, limit: number): Promise<CustomerSearchResponse> {
-  const deadline = new Deadline(deps.config.deadlineMs);
-  const customers = await deadline.must(deps.erp.searchCustomers({ name: q }, limit));
+export async function searchCustomers(deps: CatalogDeps, q: string, limit: number): Promise<CustomerSearchResponse> {
+  const customers = await new Deadline(deps.deadlineMs).must(deps.erp.searchCustomers({ name: q }, limit));
   return { customers: customers.map(toCustomer) };
 }

@@ -8,23 +8,27 @@ import type {
 } from '../../shared/api.ts';
 import type { Fact } from '../../shared/facts.ts';
 import type { LookupConfig } from '../config.ts';
-import type { ErpAdapter, ErpCustomer, ErpPrice, ErpProduct, ErpStockLevel, ErpWarehouse } from '../erp/port.ts';
+import type { ErpCustomer, ErpPrice, ErpProduct, ErpStockLevel } from '../erp/port.ts';
 import { RequestError } from '../errors.ts';
 import { dec, isWhole, roundMoney, sum } from '../money.ts';
+import type { Metrics } from '../observe/metrics.ts';
+import type { Read } from './cache.ts';
 import { creditView } from './credit.ts';
-import { Deadline, type Outcome } from './deadline.ts';
+import { Deadline } from './deadline.ts';
+import { priceKey, type LookupSources } from './sources.ts';
 
 /**
  * The deal lookup: for every line, stock per warehouse and the customer's price; for the
- * deal, the total and the customer's credit. One ERP call per kind for the whole deal,
- * all of them racing one deadline; a part that misses it comes back `unavailable` and the
- * rest of the answer still stands.
+ * deal, the total and the customer's credit. All four kinds are asked at once through the
+ * caches (one ERP call per kind when cold), racing one deadline; a part that misses it
+ * comes back stale with its `asOf`, or `unavailable`, and the rest of the answer stands.
  */
 
 export interface LookupDeps {
-  erp: ErpAdapter;
+  sources: LookupSources;
   config: LookupConfig;
   now: () => Date;
+  metrics?: Metrics;
 }
 
 export function toCustomer(c: ErpCustomer): Customer {
@@ -50,22 +54,21 @@ export function availabilityLevel(available: string, quantity: string, lowThresh
   return 'in_stock';
 }
 
-function unavailable<T>(outcome: Extract<Outcome<unknown>, { ok: false }>): Fact<T> {
-  return { status: 'unavailable', reason: outcome.reason, message: outcome.message };
+/** A cache read as a fact of the answer: its value shaped by `shape`, or why it is missing. */
+export function toFact<V, T>(read: Read<V> | undefined, shape: (value: V) => T | null, missing: string): Fact<T> {
+  if (!read) return { status: 'unavailable', reason: 'erp_unavailable', message: missing };
+  if (!read.ok) return { status: 'unavailable', reason: read.reason, message: read.message };
+  const value = shape(read.value);
+  if (value === null) return { status: 'unavailable', reason: 'not_applicable', message: missing };
+  return { status: 'ok', asOf: new Date(read.asOf).toISOString(), stale: read.stale, value };
 }
 
-function lineStock(
-  levels: ErpStockLevel[],
-  warehouses: ErpWarehouse[],
-  quantity: string,
-  lowThreshold: string,
-): LineStock {
-  const names = new Map(warehouses.map((w) => [w.id, w.name]));
+function lineStock(levels: ErpStockLevel[], quantity: string, lowThreshold: string): LineStock {
   const totalAvailable = sum(levels.map((l) => (dec(l.available).gt(0) ? l.available : '0')));
   return {
     warehouses: levels.map((l) => ({
       warehouseId: l.warehouseId,
-      name: names.get(l.warehouseId) ?? l.warehouseId,
+      name: l.warehouseName,
       onHand: l.onHand,
       available: l.available,
     })),
@@ -91,8 +94,12 @@ function linePrice(p: ErpPrice, quantity: string) {
   };
 }
 
-function checkLines(request: DealLookupRequest, products: Map<string, ErpProduct>): void {
-  const unknown = request.lines.filter((l) => !products.has(l.productId));
+function checkLines(request: DealLookupRequest, products: Map<string, Read<ErpProduct | null>>): void {
+  const known = (id: string) => {
+    const read = products.get(id);
+    return read?.ok ? read.value : undefined;
+  };
+  const unknown = request.lines.filter((l) => known(l.productId) === null);
   if (unknown.length > 0) {
     throw new RequestError(
       'unknown_product',
@@ -101,65 +108,54 @@ function checkLines(request: DealLookupRequest, products: Map<string, ErpProduct
       { productIds: unknown.map((l) => l.productId) },
     );
   }
-  const split = request.lines.filter((l) => {
-    const p = products.get(l.productId)!;
-    return !p.fractional && !isWhole(l.quantity);
+  const split = request.lines.find((l) => {
+    const p = known(l.productId);
+    return p && !p.fractional && !isWhole(l.quantity);
   });
-  if (split.length > 0) {
-    const p = products.get(split[0]!.productId)!;
+  if (split) {
+    const p = known(split.productId)!;
     throw new RequestError(
       'validation_failed',
       400,
-      `${p.name} is sold in whole ${p.unit}; enter a whole quantity instead of ${split[0]!.quantity}.`,
-      { lines: split.map((l) => l.lineId ?? l.productId) },
+      `${p.name} is sold in whole ${p.unit}; enter a whole quantity instead of ${split.quantity}.`,
+      { lines: [split.lineId ?? split.productId] },
     );
   }
 }
 
 export async function lookupDeal(deps: LookupDeps, request: DealLookupRequest): Promise<DealLookupResponse> {
-  const { erp, config } = deps;
+  const started = performance.now();
+  const { sources, config } = deps;
   assertCurrency(config, request.currency);
-  const deadline = new Deadline(config.deadlineMs);
-  const productIds = [...new Set(request.lines.map((l) => l.productId))];
 
-  const [customers, products, warehouses] = await Promise.all([
-    deadline.must(erp.getCustomers([request.customerId])),
-    deadline.must(erp.getProducts(productIds)),
-    deadline.must(erp.listWarehouses()),
+  const deadline = new Deadline(config.deadlineMs);
+  const opts = { refresh: request.refresh === true };
+  const productIds = [...new Set(request.lines.map((l) => l.productId))];
+  const keys = request.lines.map((l) => priceKey(request.customerId, request.currency, l.productId, l.quantity));
+
+  const [products, credits, stock, prices] = await Promise.all([
+    sources.products.read(productIds, deadline, opts),
+    sources.credit.read([request.customerId], deadline, opts),
+    sources.stock.read(productIds, deadline, opts),
+    sources.prices.read(keys, deadline, opts),
   ]);
-  const customer = customers.get(request.customerId);
-  if (!customer) {
+
+  const credit = credits.get(request.customerId);
+  if (credit?.ok && credit.value === null) {
     throw new RequestError('unknown_customer', 404, `The ERP has no customer "${request.customerId}".`);
   }
   checkLines(request, products);
 
-  const items = request.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
-  const [stock, prices, credit] = await Promise.all([
-    deadline.race(erp.getStock(productIds)),
-    deadline.race(items.length > 0 ? erp.getPrices(customer.id, request.currency, items) : Promise.resolve([])),
-    deadline.race(erp.getCredit([customer.id])),
-  ]);
-  const asOf = deps.now().toISOString();
-
   const lines: LineResult[] = request.lines.map((line, i) => {
-    const product = products.get(line.productId)!;
-    const price = prices.ok ? prices.value[i] : undefined;
+    const product = products.get(line.productId);
+    const p = product?.ok ? product.value : null;
     return {
       lineId: line.lineId,
       productId: line.productId,
       quantity: line.quantity,
-      product: { code: product.code, name: product.name, unit: product.unit },
-      stock: stock.ok
-        ? {
-            status: 'ok',
-            asOf,
-            stale: false,
-            value: lineStock(stock.value.get(line.productId) ?? [], warehouses, line.quantity, config.lowStockThreshold),
-          }
-        : unavailable(stock),
-      price: prices.ok && price
-        ? { status: 'ok', asOf, stale: false, value: linePrice(price, line.quantity) }
-        : unavailable(prices.ok ? { ok: false, reason: 'erp_unavailable', message: 'No price came back.' } : prices),
+      product: p ? { code: p.code, name: p.name, unit: p.unit } : null,
+      stock: toFact(stock.get(line.productId), (levels) => lineStock(levels ?? [], line.quantity, config.lowStockThreshold), 'No stock figure came back.'),
+      price: toFact(prices.get(keys[i]!), (price) => (price ? linePrice(price, line.quantity) : null), 'No price came back.'),
     };
   });
 
@@ -168,23 +164,14 @@ export async function lookupDeal(deps: LookupDeps, request: DealLookupRequest): 
     amount: { amount: roundMoney(sum(priced), request.currency), currency: request.currency },
     complete: priced.length === lines.length,
   };
-  const customerCredit = credit.ok ? credit.value.get(customer.id) : undefined;
-
-  return {
-    customer: toCustomer(customer),
+  const answer: DealLookupResponse = {
+    customer: credit?.ok && credit.value ? toCustomer(credit.value.customer) : null,
     currency: request.currency,
     lines,
     total,
-    credit: customerCredit
-      ? {
-          status: 'ok',
-          asOf,
-          stale: false,
-          value: creditView(customerCredit, total.complete ? total.amount : null),
-        }
-      : credit.ok
-        ? { status: 'unavailable', reason: 'not_applicable', message: 'The ERP keeps no credit data for this customer.' }
-        : unavailable(credit),
-    answeredAt: asOf,
+    credit: toFact(credit, (c) => (c ? creditView(c, total.complete ? total.amount : null) : null), 'The ERP keeps no credit data for this customer.'),
+    answeredAt: deps.now().toISOString(),
   };
+  deps.metrics?.lookupSeconds.observe({ lookup: 'deal' }, (performance.now() - started) / 1000);
+  return answer;
 }

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { DealLookupRequest, ErpId, ProductSearchQuery } from '../../shared/api.ts';
 import { z } from 'zod';
+import { DealLookupRequest, ErpId, ProductSearchQuery } from '../../shared/api.ts';
 import type { MappingConfig } from '../config.ts';
 import { lookupAccount } from '../lookup/account-lookup.ts';
-import { searchCustomers, searchProducts } from '../lookup/catalog.ts';
+import { searchCustomers, searchProducts, type CatalogDeps } from '../lookup/catalog.ts';
 import { lookupDeal, type LookupDeps } from '../lookup/deal-lookup.ts';
 import { parseBody, parseParam, parseQuery } from './parse.ts';
 
@@ -12,15 +12,17 @@ const CustomerSearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export function lookupRoutes(deps: LookupDeps & { mapping: MappingConfig }) {
+const AccountQuery = z.object({ refresh: z.enum(['0', '1', 'true', 'false']).optional() });
+
+export function lookupRoutes(deps: LookupDeps & { mapping: MappingConfig; catalog: CatalogDeps }) {
   return new Hono()
     .get('/products', async (c) => {
       const { q, limit } = parseQuery(c, ProductSearchQuery);
-      return c.json(await searchProducts(deps, q, limit));
+      return c.json(await searchProducts(deps.catalog, q, limit));
     })
     .get('/customers', async (c) => {
       const { q, limit } = parseQuery(c, CustomerSearchQuery);
-      return c.json(await searchCustomers(deps, q, limit));
+      return c.json(await searchCustomers(deps.catalog, q, limit));
     })
     .post('/lookup/deal', async (c) => {
       const request = await parseBody(c, DealLookupRequest);
@@ -28,6 +30,7 @@ export function lookupRoutes(deps: LookupDeps & { mapping: MappingConfig }) {
     })
     .get('/accounts/:customerId', async (c) => {
       const customerId = parseParam(c.req.param('customerId'), ErpId, 'customer id');
-      return c.json(await lookupAccount(deps, customerId));
+      const { refresh } = parseQuery(c, AccountQuery);
+      return c.json(await lookupAccount(deps, customerId, { refresh: refresh === '1' || refresh === 'true' }));
     });
 }

@@ -90,12 +90,29 @@ describe('the edges of the API', () => {
     expect(res.body.error.code).toBe('payload_too_large');
   });
 
-  it('answers a lookup with erp_unavailable when the ERP fails, never a 500', async () => {
+  it('answers a lookup with every part unavailable when the ERP fails, never a 500', async () => {
     const down = async () => Promise.reject(new Error('socket hang up'));
     const { call } = await sandboxApp({
-      wrapErp: (erp): ErpAdapter => ({ ...erp, getCustomers: down, getStock: down }),
+      wrapErp: (erp): ErpAdapter => ({ ...erp, getCredit: down, getStock: down, getProducts: down, getPrices: down }),
     });
-    const res = await call('POST', '/api/lookup/deal', { customerId: 'C-1001', currency: 'EUR', lines: [] });
+    const res = await call('POST', '/api/lookup/deal', {
+      customerId: 'C-1001',
+      currency: 'EUR',
+      lines: [{ productId: 'P-1001', quantity: '1' }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.customer).toBeNull();
+    expect(res.body.credit).toMatchObject({ status: 'unavailable', reason: 'erp_unavailable' });
+    expect(res.body.lines[0].stock).toMatchObject({ status: 'unavailable', reason: 'erp_unavailable' });
+    expect(res.body.lines[0].price).toMatchObject({ status: 'unavailable', reason: 'erp_unavailable' });
+    expect(res.body.total.complete).toBe(false);
+  });
+
+  it('answers a product search with erp_unavailable and 503 when the ERP fails', async () => {
+    const { call } = await sandboxApp({
+      wrapErp: (erp): ErpAdapter => ({ ...erp, searchProducts: async () => Promise.reject(new Error('socket hang up')) }),
+    });
+    const res = await call('GET', '/api/products?q=drill');
     expect(res.status).toBe(503);
     expect(res.body.error).toMatchObject({ code: 'erp_unavailable', retryable: true });
   });

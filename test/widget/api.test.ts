@@ -20,7 +20,7 @@ describe('createApi', () => {
     };
     const answer = await api.lookupDeal(request, new AbortController().signal);
 
-    expect(answer.customer.id).toBe('C-TEST-1');
+    expect(answer.customer?.id).toBe('C-TEST-1');
     const [url, init] = fetchStub.mock.calls[0]!;
     expect(url).toBe('http://127.0.0.1:8787/api/lookup/deal');
     expect(init?.signal).toBeInstanceOf(AbortSignal);

@@ -11,7 +11,7 @@ export function AccountLens({ state }: { state: AccountState }) {
   return (
     <div class="lens" aria-busy={state.pending.value}>
       <header class="lens-head">
-        <h1>{result ? result.customer.name : 'Account'}</h1>
+        <h1>{result?.customer?.name ?? 'Account'}</h1>
         <button type="button" onClick={state.refresh} disabled={!customerId}>
           Refresh
         </button>

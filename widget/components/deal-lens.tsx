@@ -29,7 +29,7 @@ export function DealLens({ api, state, dealId, stage, onConverted }: DealLensPro
   return (
     <div class="lens" aria-busy={state.pending.value}>
       <header class="lens-head">
-        <h1>{result ? result.customer.name : 'ERP Lens'}</h1>
+        <h1>{result?.customer?.name ?? 'ERP Lens'}</h1>
         <button type="button" onClick={state.refresh} disabled={!draft?.customerId}>
           Refresh
         </button>

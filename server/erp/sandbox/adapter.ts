@@ -263,10 +263,11 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
       const rows = await db.all<{
         product_id: string;
         warehouse_id: string;
+        warehouse_name: string;
         on_hand: string;
         reserved: string;
       }>(
-        `SELECT s.* FROM sb_stock s JOIN sb_warehouses w ON w.id = s.warehouse_id
+        `SELECT s.*, w.name AS warehouse_name FROM sb_stock s JOIN sb_warehouses w ON w.id = s.warehouse_id
          WHERE s.product_id IN (${placeholders(unique.length)}) ORDER BY w.position`,
         unique,
       );
@@ -274,6 +275,7 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
         const levels = result.get(r.product_id) ?? [];
         levels.push({
           warehouseId: r.warehouse_id,
+          warehouseName: r.warehouse_name,
           onHand: r.on_hand,
           available: dec(r.on_hand).minus(r.reserved).toFixed(),
         });
@@ -324,6 +326,7 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
         if (!c) continue;
         result.set(id, {
           customerId: id,
+          customer: toCustomer(c),
           currency: c.currency,
           limit: c.credit_limit,
           openBalance: await openBalance(c),

@@ -86,7 +86,7 @@ export async function getCredit(
   // and is not blocked (party.check_credit_limit); the same filter here.
   const [parties, dunnings, currency] = await Promise.all([
     searchRead(t, 'party.party', [['id', 'in', wanted]],
-      ['credit_limit_amount', 'credit_amount', 'customer_payment_term.name'], opts),
+      [...CUSTOMER_FIELDS, 'credit_limit_amount', 'credit_amount', 'customer_payment_term.name'], opts),
     searchRead(t, 'account.dunning', [
       ['party', 'in', wanted], ['level.credit_limit', '=', true], ['blocked', '!=', true],
     ], ['party', 'level.rec_name', 'amount', 'maturity_date'], opts),
@@ -98,6 +98,7 @@ export async function getCredit(
       const dunning = dunnings.find((d) => d.party === party.id);
       const credit: ErpCredit = {
         customerId: String(party.id),
+        customer: toCustomer(party, currency),
         currency,
         limit: party.credit_limit_amount == null ? null : str(party.credit_limit_amount),
         openBalance: str(party.credit_amount ?? '0'),

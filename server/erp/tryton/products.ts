@@ -77,11 +77,12 @@ export async function getStock(
 
   const stock = new Map<string, ErpStockLevel[]>();
   perWarehouse.forEach((rows, i) => {
-    const warehouseId = warehouses[i]!.id;
+    const { id: warehouseId, name: warehouseName } = warehouses[i]!;
     for (const row of rows) {
       const levels = stock.get(String(row.id)) ?? [];
       levels.push({
         warehouseId,
+        warehouseName,
         onHand: formatQuantity(row.quantity),
         // forecast_quantity: on hand plus planned receipts less planned deliveries.
         available: formatQuantity(row.forecast_quantity),
