@@ -48,8 +48,8 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
       const stock = await erp.getStock([p.drill, p.gloves, p.wireRope, p.bolts]);
 
       expect(stock.get(p.drill)).toEqual([
-        { warehouseId: w.berlin, onHand: '40', available: '30' },
-        { warehouseId: w.hamburg, onHand: '5', available: '5' },
+        { warehouseId: w.berlin, warehouseName: 'Berlin Warehouse', onHand: '40', available: '30' },
+        { warehouseId: w.hamburg, warehouseName: 'Hamburg Warehouse', onHand: '5', available: '5' },
       ]);
       expect(stock.get(p.gloves)?.find((s) => s.warehouseId === w.hamburg)?.onHand).toBe('0');
       expect(stock.get(p.wireRope)?.map((s) => s.onHand)).toEqual(['0', '120.5']);
@@ -129,7 +129,9 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
       expect(credit.get(c.acme)).toEqual({
         customerId: c.acme, currency: 'EUR', limit: '5000.00', openBalance: '2682.69',
         blocked: false, blockReason: null, paymentTerms: 'Net 30',
+        customer: expect.objectContaining({ id: c.acme, name: 'ACME Industries AG' }),
       });
+      expect([...(await erp.getCredit(['999999'])).keys()]).toEqual([]);
       expect(credit.get(c.globex)).toMatchObject({ limit: '3000.00', openBalance: '1079.33' });
     });
 
