@@ -41,4 +41,19 @@ export const storeMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'id map: CRM records to ERP records',
+    sql: `
+      CREATE TABLE id_map (
+        kind TEXT NOT NULL,
+        crm_id TEXT NOT NULL,
+        erp_id TEXT NOT NULL,
+        via TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (kind, crm_id)
+      );
+      CREATE INDEX id_map_erp ON id_map (kind, erp_id);
+    `,
+  },
 ];
