@@ -1,21 +1,30 @@
 import type { AvailabilityLevel, LineResult, WarehouseStock } from '../../shared/api.ts';
 import { formatQuantity } from '../format-money.ts';
 import { AsOf, Unavailable } from './fact-notes.tsx';
-import { useLocale } from './locale.ts';
+import { useLocale, useMessages } from './locale.ts';
 
-const levelWords: Record<AvailabilityLevel, string> = {
-  in_stock: 'In stock',
-  low: 'Low',
-  partial: 'Partial',
-  out_of_stock: 'Out of stock',
+/** A shape per level as well as a colour, so the level reads without colour vision. */
+const levelMarks: Record<AvailabilityLevel, string> = {
+  in_stock: '●',
+  low: '◐',
+  partial: '◐',
+  out_of_stock: '○',
 };
 
 export function AvailabilityBadge({ level }: { level: AvailabilityLevel }) {
-  return <span class={`badge level-${level}`}>{levelWords[level]}</span>;
+  const t = useMessages();
+
+  return (
+    <span class={`badge level-${level}`}>
+      <span aria-hidden="true">{levelMarks[level]} </span>
+      {t.availability.levels[level]}
+    </span>
+  );
 }
 
 function WarehouseRows({ warehouses, unit }: { warehouses: WarehouseStock[]; unit: string }) {
   const locale = useLocale();
+  const t = useMessages();
 
   return (
     <ul class="warehouses">
@@ -23,9 +32,11 @@ function WarehouseRows({ warehouses, unit }: { warehouses: WarehouseStock[]; uni
         <li key={warehouse.warehouseId}>
           <span>{warehouse.name}</span>{' '}
           <span class="figure">
-            {formatQuantity(warehouse.available, locale)} {unit} available
+            {t.availability.available(formatQuantity(warehouse.available, locale), unit)}
           </span>{' '}
-          <span class="muted">({formatQuantity(warehouse.onHand, locale)} on hand)</span>
+          <span class="muted">
+            {t.availability.onHand(formatQuantity(warehouse.onHand, locale))}
+          </span>
         </li>
       ))}
     </ul>
@@ -34,6 +45,7 @@ function WarehouseRows({ warehouses, unit }: { warehouses: WarehouseStock[]; uni
 
 function AvailabilityLine({ line }: { line: LineResult }) {
   const locale = useLocale();
+  const t = useMessages();
   const unit = line.product?.unit ?? '';
   const stock = line.stock;
 
@@ -42,17 +54,17 @@ function AvailabilityLine({ line }: { line: LineResult }) {
       <div class="line-head">
         <span class="product">{line.product?.name ?? line.productId}</span>
         <span class="muted">
-          {formatQuantity(line.quantity, locale)} {unit} wanted
+          {t.availability.wanted(formatQuantity(line.quantity, locale), unit)}
         </span>
       </div>
 
       {stock.status === 'unavailable' ? (
-        <Unavailable what="Stock" message={stock.message} />
+        <Unavailable what={t.availability.stock} message={stock.message} />
       ) : (
         <div>
           <AvailabilityBadge level={stock.value.level} />{' '}
           <span class="figure">
-            {formatQuantity(stock.value.totalAvailable, locale)} {unit} available in total
+            {t.availability.totalAvailable(formatQuantity(stock.value.totalAvailable, locale), unit)}
           </span>{' '}
           <AsOf fact={stock} />
           <WarehouseRows warehouses={stock.value.warehouses} unit={unit} />
@@ -64,11 +76,13 @@ function AvailabilityLine({ line }: { line: LineResult }) {
 
 /** Stock per warehouse for every line, with a badge that says its level in words. */
 export function AvailabilityPanel({ lines }: { lines: LineResult[] }) {
+  const t = useMessages();
+
   return (
-    <section class="panel" aria-labelledby="availability-title">
-      <h2 id="availability-title">Availability</h2>
+    <section class="panel availability" aria-labelledby="availability-title">
+      <h2 id="availability-title">{t.availability.title}</h2>
       {lines.length === 0 ? (
-        <p class="muted">No lines on this deal yet.</p>
+        <p class="muted">{t.availability.noLines}</p>
       ) : (
         <ul class="lines" aria-live="polite">
           {lines.map((line, index) => (

@@ -1,19 +1,9 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { ConversionState, DealStage } from '../../shared/api.ts';
+import type { DealStage } from '../../shared/api.ts';
 import type { Api } from '../api.ts';
 import { createConvertState } from '../convert-state.ts';
 import { describeError, errorDetail } from '../error-words.ts';
-
-const stepWords: Record<ConversionState, string> = {
-  received: 'Received',
-  validated: 'Checked the deal',
-  customer_resolved: 'Found the ERP customer',
-  order_created: 'Created the order',
-  order_confirmed: 'Confirmed the order',
-  written_back: 'Wrote the order number back to the CRM',
-  done: 'Done',
-  failed: 'Failed',
-};
+import { useMessages } from './locale.ts';
 
 export interface ConvertPanelProps {
   api: Api;
@@ -25,6 +15,7 @@ export interface ConvertPanelProps {
 
 /** "Convert to ERP order" for a won deal: progress, then the order number, or what went wrong. */
 export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: ConvertPanelProps) {
+  const t = useMessages();
   const latestOnConverted = useRef(onConverted);
   latestOnConverted.current = onConverted;
 
@@ -45,9 +36,12 @@ export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: Conver
   if (status.kind === 'done') {
     return (
       <section class="panel convert" aria-labelledby="convert-title">
-        <h2 id="convert-title">ERP order</h2>
+        <h2 id="convert-title">{t.convert.title}</h2>
         <p role="status" class="success">
-          ERP order <strong>{status.orderNumber}</strong> created.
+          <span aria-hidden="true">✓ </span>
+          {t.convert.created.before}
+          <strong class="order-number">{status.orderNumber}</strong>
+          {t.convert.created.after}
         </p>
       </section>
     );
@@ -58,7 +52,7 @@ export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: Conver
 
   return (
     <section class="panel convert" aria-labelledby="convert-title">
-      <h2 id="convert-title">ERP order</h2>
+      <h2 id="convert-title">{t.convert.title}</h2>
       <button
         type="button"
         class="primary"
@@ -66,31 +60,29 @@ export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: Conver
         aria-describedby="convert-note"
         onClick={() => void convert.convert()}
       >
-        {converting ? 'Converting…' : 'Convert to ERP order'}
+        {converting ? t.convert.converting : t.convert.button}
       </button>
 
       <div id="convert-note" role="status" aria-live="polite">
-        {!won && <p class="muted">Available once the deal is won.</p>}
+        {!won && <p class="muted">{t.convert.onceWon}</p>}
         {converting && (
           <p class="muted">
-            {status.state ? `${stepWords[status.state]}…` : 'Sending the deal to the ERP…'}
+            {status.state ? `${t.convert.steps[status.state]}…` : t.convert.sending}
           </p>
         )}
       </div>
 
       {status.kind === 'failed' && (
         <div role="alert" class="warning">
-          <p>{describeError(status.error)}</p>
-          {errorDetail(status.error) && <p class="muted">{errorDetail(status.error)}</p>}
-          {status.pendingOrder && (
-            <p class="muted">
-              ERP order {status.pendingOrder} exists but is not confirmed; trying again continues
-              with it.
-            </p>
-          )}
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {describeError(status.error, t)}
+          </p>
+          {errorDetail(status.error, t) && <p class="muted">{errorDetail(status.error, t)}</p>}
+          {status.pendingOrder && <p class="muted">{t.convert.pendingOrder(status.pendingOrder)}</p>}
           {won && (
             <button type="button" onClick={() => void convert.convert()}>
-              Try again
+              {t.convert.tryAgain}
             </button>
           )}
         </div>

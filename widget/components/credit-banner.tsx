@@ -2,16 +2,17 @@ import type { Credit } from '../../shared/api.ts';
 import type { Fact } from '../../shared/facts.ts';
 import { absolute, formatMoney, isNegative } from '../format-money.ts';
 import { AsOf, Unavailable } from './fact-notes.tsx';
-import { useLocale } from './locale.ts';
+import { useLocale, useMessages } from './locale.ts';
 
 function Warning({ credit }: { credit: Credit }) {
   const locale = useLocale();
+  const t = useMessages();
 
   if (credit.blocked) {
     return (
       <p class="warning">
-        <strong>Credit blocked.</strong>{' '}
-        {credit.blockReason ?? 'The ERP blocks new orders for this customer.'}
+        <span aria-hidden="true">⚠ </span>
+        <strong>{t.credit.blocked}</strong> {credit.blockReason ?? t.credit.blockedReason}
       </p>
     );
   }
@@ -21,9 +22,10 @@ function Warning({ credit }: { credit: Credit }) {
   const over = credit.afterDeal && isNegative(credit.afterDeal.amount) ? credit.afterDeal : null;
   return (
     <p class="warning">
-      <strong>This deal exceeds the credit limit</strong>
-      {over ? ` by ${formatMoney(absolute(over), locale)}.` : '.'} Talk to finance before
-      promising delivery.
+      <span aria-hidden="true">⚠ </span>
+      <strong>{t.credit.exceeds}</strong>
+      {over ? t.credit.exceedsBy(formatMoney(absolute(over), locale)) : '.'}{' '}
+      {t.credit.talkToFinance}
     </p>
   );
 }
@@ -31,12 +33,13 @@ function Warning({ credit }: { credit: Credit }) {
 /** Credit limit, open balance and what is left, with a warning when the deal cannot pass. */
 export function CreditBanner({ credit }: { credit: Fact<Credit> }) {
   const locale = useLocale();
+  const t = useMessages();
 
   if (credit.status === 'unavailable') {
     return (
       <section class="panel credit" aria-labelledby="credit-title">
-        <h2 id="credit-title">Credit</h2>
-        <Unavailable what="Credit status" message={credit.message} />
+        <h2 id="credit-title">{t.credit.title}</h2>
+        <Unavailable what={t.credit.status} message={credit.message} />
       </section>
     );
   }
@@ -47,26 +50,26 @@ export function CreditBanner({ credit }: { credit: Fact<Credit> }) {
   return (
     <section class={alarm ? 'panel credit alarm' : 'panel credit'} aria-labelledby="credit-title">
       <h2 id="credit-title">
-        Credit <AsOf fact={credit} />
+        {t.credit.title} <AsOf fact={credit} />
       </h2>
       <div aria-live="polite">
         <Warning credit={value} />
         <dl class="figures">
-          <dt>Limit</dt>
-          <dd>{value.limit ? formatMoney(value.limit, locale) : 'No limit'}</dd>
-          <dt>Open balance</dt>
+          <dt>{t.credit.limit}</dt>
+          <dd>{value.limit ? formatMoney(value.limit, locale) : t.credit.noLimit}</dd>
+          <dt>{t.credit.openBalance}</dt>
           <dd>{formatMoney(value.openBalance, locale)}</dd>
-          <dt>Available</dt>
+          <dt>{t.credit.available}</dt>
           <dd>{value.available ? formatMoney(value.available, locale) : '—'}</dd>
           {value.afterDeal && (
             <>
-              <dt>After this deal</dt>
+              <dt>{t.credit.afterDeal}</dt>
               <dd>{formatMoney(value.afterDeal, locale)}</dd>
             </>
           )}
           {value.paymentTerms && (
             <>
-              <dt>Payment terms</dt>
+              <dt>{t.credit.paymentTerms}</dt>
               <dd>{value.paymentTerms}</dd>
             </>
           )}

@@ -4,8 +4,10 @@ import type { DealState } from '../state.ts';
 import { AvailabilityPanel } from './availability-panel.tsx';
 import { ConvertPanel } from './convert-panel.tsx';
 import { CreditBanner } from './credit-banner.tsx';
+import { useMessages } from './locale.ts';
 import { LookupStatus } from './lookup-status.tsx';
 import { PricingPanel } from './pricing-panel.tsx';
+import { Skeleton } from './skeleton.tsx';
 
 export interface DealLensProps {
   api: Api;
@@ -17,39 +19,43 @@ export interface DealLensProps {
 
 /** The deal sidebar: credit, availability and prices for the draft, and the convert button. */
 export function DealLens({ api, state, dealId, stage, onConverted }: DealLensProps) {
+  const t = useMessages();
   const draft = state.draft.value;
   const answered = state.answered.value;
   const sameCustomer = answered?.customerId === draft?.customerId;
   const result = sameCustomer ? state.result.value : null;
+  const pending = state.pending.value;
 
   // A removed line drops out at once; the next answer will agree.
   const lineIds = new Set(draft?.lines.map((line) => line.lineId));
   const lines = result?.lines.filter((line) => !line.lineId || lineIds.has(line.lineId)) ?? [];
 
   return (
-    <div class="lens" aria-busy={state.pending.value}>
+    <div class="lens" aria-busy={pending}>
       <header class="lens-head">
-        <h1>{result?.customer?.name ?? 'ERP Lens'}</h1>
+        <h1>{result?.customer?.name ?? t.lens.deal}</h1>
         <button type="button" onClick={state.refresh} disabled={!draft?.customerId}>
-          Refresh
+          {t.lens.refresh}
         </button>
       </header>
 
-      {!draft?.customerId && <p class="muted">Choose a customer to see ERP figures.</p>}
+      {!draft?.customerId && <p class="muted">{t.lens.chooseCustomer}</p>}
 
       <LookupStatus
-        pending={state.pending.value}
+        pending={pending}
         error={state.error.value}
         hasFigures={result !== null}
         onRetry={state.refresh}
       />
 
+      {!result && pending && <Skeleton />}
+
       {result && (
-        <>
+        <div class="panels">
           <CreditBanner credit={result.credit} />
           <AvailabilityPanel lines={lines} />
           <PricingPanel lines={lines} total={result.total} />
-        </>
+        </div>
       )}
 
       {dealId && (

@@ -1,5 +1,6 @@
 import type { ApiError } from '../api-error.ts';
 import { describeError } from '../error-words.ts';
+import { useMessages } from './locale.ts';
 
 interface LookupStatusProps {
   pending: boolean;
@@ -10,15 +11,18 @@ interface LookupStatusProps {
 
 /** One line above the panels: updating, or why the figures below may be old. */
 export function LookupStatus({ pending, error, hasFigures, onRetry }: LookupStatusProps) {
+  const t = useMessages();
+
   return (
     <div class="lookup-status" role="status" aria-live="polite">
-      {pending && <span class="muted">{hasFigures ? 'Updating…' : 'Looking up…'}</span>}
+      {pending && <span class="muted">{hasFigures ? t.status.updating : t.status.loading}</span>}
       {!pending && error && (
         <p class="warning">
-          {describeError(error)}
-          {hasFigures && ' The figures below are from the last answer.'}{' '}
+          <span aria-hidden="true">⚠ </span>
+          {describeError(error, t)}
+          {hasFigures && ` ${t.status.lastAnswer}`}{' '}
           <button type="button" onClick={onRetry}>
-            Try again
+            {t.status.tryAgain}
           </button>
         </p>
       )}

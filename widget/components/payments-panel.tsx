@@ -3,23 +3,16 @@ import type { Fact } from '../../shared/facts.ts';
 import { formatCalendarDate } from '../format-date.ts';
 import { formatMoney, isZero } from '../format-money.ts';
 import { AsOf, Unavailable } from './fact-notes.tsx';
-import { useLocale } from './locale.ts';
-
-const statusWords: Record<PaymentStatus, string> = {
-  open: 'Open',
-  partially_paid: 'Partially paid',
-  paid: 'Paid',
-  overdue: 'Overdue',
-  in_payment: 'In payment',
-  reversed: 'Reversed',
-};
+import { useLocale, useMessages } from './locale.ts';
 
 export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
-  return <span class={`badge payment-${status}`}>{statusWords[status]}</span>;
+  const t = useMessages();
+  return <span class={`badge payment-${status}`}>{t.payments.statuses[status]}</span>;
 }
 
 function InvoiceRow({ invoice }: { invoice: Invoice }) {
   const locale = useLocale();
+  const t = useMessages();
 
   return (
     <tr>
@@ -28,14 +21,16 @@ function InvoiceRow({ invoice }: { invoice: Invoice }) {
       <td>
         {invoice.dueDate ? formatCalendarDate(invoice.dueDate, locale) : '—'}
         {invoice.daysOverdue > 0 && (
-          <div class="warning-text">{invoice.daysOverdue} days overdue</div>
+          <div class="warning-text">{t.payments.daysOverdue(invoice.daysOverdue)}</div>
         )}
       </td>
       <td class="figure">{formatMoney(invoice.total, locale)}</td>
       <td class="figure">{formatMoney(invoice.open, locale)}</td>
       <td>
         <PaymentStatusBadge status={invoice.status} />
-        {invoice.dunningLevel > 0 && <div class="muted">Dunning {invoice.dunningLevel}</div>}
+        {invoice.dunningLevel > 0 && (
+          <div class="muted">{t.payments.dunning(invoice.dunningLevel)}</div>
+        )}
       </td>
     </tr>
   );
@@ -43,6 +38,7 @@ function InvoiceRow({ invoice }: { invoice: Invoice }) {
 
 function Summary({ payments }: { payments: AccountPayments }) {
   const locale = useLocale();
+  const t = useMessages();
 
   return (
     <>
@@ -51,15 +47,15 @@ function Summary({ payments }: { payments: AccountPayments }) {
         {payments.dunningLevel > 0 && (
           <span class="dunning">
             {' '}
-            Dunning level {payments.dunningLevel}
+            {t.payments.dunningLevel(payments.dunningLevel)}
             {payments.dunningLabel && `: ${payments.dunningLabel}`}
           </span>
         )}
       </p>
       <dl class="figures">
-        <dt>Open</dt>
+        <dt>{t.payments.open}</dt>
         <dd>{formatMoney(payments.openAmount, locale)}</dd>
-        <dt>Overdue</dt>
+        <dt>{t.payments.overdue}</dt>
         <dd class={isZero(payments.overdueAmount.amount) ? '' : 'warning-text'}>
           {formatMoney(payments.overdueAmount, locale)}
         </dd>
@@ -70,11 +66,13 @@ function Summary({ payments }: { payments: AccountPayments }) {
 
 /** The account's payment status, its open and overdue amounts, and the invoices behind them. */
 export function PaymentsPanel({ payments }: { payments: Fact<AccountPayments> }) {
+  const t = useMessages();
+
   if (payments.status === 'unavailable') {
     return (
       <section class="panel" aria-labelledby="payments-title">
-        <h2 id="payments-title">Payments</h2>
-        <Unavailable what="Payment status" message={payments.message} />
+        <h2 id="payments-title">{t.payments.title}</h2>
+        <Unavailable what={t.payments.status} message={payments.message} />
       </section>
     );
   }
@@ -82,33 +80,35 @@ export function PaymentsPanel({ payments }: { payments: Fact<AccountPayments> })
   const value = payments.value;
 
   return (
-    <section class="panel" aria-labelledby="payments-title">
+    <section class="panel payments" aria-labelledby="payments-title">
       <h2 id="payments-title">
-        Payments <AsOf fact={payments} />
+        {t.payments.title} <AsOf fact={payments} />
       </h2>
       <div aria-live="polite">
         <Summary payments={value} />
         {value.invoices.length === 0 ? (
-          <p class="muted">No open invoices.</p>
+          <p class="muted">{t.payments.noInvoices}</p>
         ) : (
-          <table>
-            <caption class="visually-hidden">Invoices</caption>
-            <thead>
-              <tr>
-                <th scope="col">Invoice</th>
-                <th scope="col">Date</th>
-                <th scope="col">Due</th>
-                <th scope="col">Total</th>
-                <th scope="col">Open</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {value.invoices.map((invoice) => (
-                <InvoiceRow key={invoice.number} invoice={invoice} />
-              ))}
-            </tbody>
-          </table>
+          <div class="table-scroll" role="region" aria-label={t.payments.invoices} tabIndex={0}>
+            <table>
+              <caption class="visually-hidden">{t.payments.invoices}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.payments.invoice}</th>
+                  <th scope="col">{t.payments.date}</th>
+                  <th scope="col">{t.payments.due}</th>
+                  <th scope="col">{t.payments.total}</th>
+                  <th scope="col">{t.payments.open}</th>
+                  <th scope="col">{t.payments.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {value.invoices.map((invoice) => (
+                  <InvoiceRow key={invoice.number} invoice={invoice} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
     </section>

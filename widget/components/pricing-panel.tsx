@@ -7,23 +7,25 @@ import {
   isZero,
 } from '../format-money.ts';
 import { AsOf } from './fact-notes.tsx';
-import { useLocale } from './locale.ts';
+import { useLocale, useMessages } from './locale.ts';
 
 function TierNotes({ price, unit }: { price: LinePrice; unit: string }) {
   const locale = useLocale();
+  const t = useMessages();
   const { tier, nextTier } = price;
 
   return (
     <>
       {tier && (
-        <div class="muted">
-          Tier from {formatQuantity(tier.minQuantity, locale)} {unit}
-        </div>
+        <div class="muted">{t.pricing.tierFrom(formatQuantity(tier.minQuantity, locale), unit)}</div>
       )}
       {nextTier && (
         <div class="hint">
-          from {formatQuantity(nextTier.minQuantity, locale)} {unit}:{' '}
-          {formatUnitPrice(nextTier.unitPrice, locale)}
+          {t.pricing.nextTier(
+            formatQuantity(nextTier.minQuantity, locale),
+            unit,
+            formatUnitPrice(nextTier.unitPrice, locale),
+          )}
         </div>
       )}
     </>
@@ -32,6 +34,7 @@ function TierNotes({ price, unit }: { price: LinePrice; unit: string }) {
 
 function PricingRow({ line }: { line: LineResult }) {
   const locale = useLocale();
+  const t = useMessages();
   const unit = line.product?.unit ?? '';
   const name = line.product?.name ?? line.productId;
   const price = line.price;
@@ -41,8 +44,8 @@ function PricingRow({ line }: { line: LineResult }) {
       <tr>
         <th scope="row">{name}</th>
         <td>{formatQuantity(line.quantity, locale)}</td>
-        <td colSpan={3} class="unavailable">
-          <strong>Price not available.</strong> {price.message}
+        <td colSpan={2} class="unavailable">
+          <strong>{t.pricing.priceNotAvailable}</strong> {price.message}
         </td>
       </tr>
     );
@@ -57,20 +60,20 @@ function PricingRow({ line }: { line: LineResult }) {
         {name}
         {value.priceList && <div class="muted">{value.priceList}</div>}
       </th>
-      <td>
+      <td class="quantity">
         {formatQuantity(line.quantity, locale)} {unit}
       </td>
       <td>
-        <span class="figure">{formatUnitPrice(value.unitPrice, locale)}</span>
+        <span class="figure unit-price">{formatUnitPrice(value.unitPrice, locale)}</span>
         {discounted && (
           <div class="muted">
-            list <s>{formatUnitPrice(value.listPrice, locale)}</s>
+            {t.pricing.list} <s>{formatUnitPrice(value.listPrice, locale)}</s>{' '}
+            <span class="discount">−{formatPercent(value.discountPercent, locale)}</span>
           </div>
         )}
         <TierNotes price={value} unit={unit} />
       </td>
-      <td>{discounted ? `−${formatPercent(value.discountPercent, locale)}` : '—'}</td>
-      <td class="figure">
+      <td class="figure line-total">
         {formatMoney(value.lineTotal, locale)} <AsOf fact={price} />
       </td>
     </tr>
@@ -82,18 +85,18 @@ type PricingPanelProps = Pick<DealLookupResponse, 'lines' | 'total'>;
 /** The customer's prices next to the list prices, the tiers, and the deal total. */
 export function PricingPanel({ lines, total }: PricingPanelProps) {
   const locale = useLocale();
+  const t = useMessages();
 
   return (
-    <section class="panel" aria-labelledby="pricing-title">
-      <h2 id="pricing-title">Prices</h2>
+    <section class="panel pricing" aria-labelledby="pricing-title">
+      <h2 id="pricing-title">{t.pricing.title}</h2>
       <table aria-live="polite">
         <thead>
           <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Unit price</th>
-            <th scope="col">Discount</th>
-            <th scope="col">Line total</th>
+            <th scope="col">{t.pricing.product}</th>
+            <th scope="col">{t.pricing.quantity}</th>
+            <th scope="col">{t.pricing.unitPrice}</th>
+            <th scope="col">{t.pricing.lineTotal}</th>
           </tr>
         </thead>
         <tbody>
@@ -103,15 +106,15 @@ export function PricingPanel({ lines, total }: PricingPanelProps) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={4}>
-              Deal total
+            <th scope="row" colSpan={3}>
+              {t.pricing.dealTotal}
             </th>
             <td class="figure total">{formatMoney(total.amount, locale)}</td>
           </tr>
           {!total.complete && (
             <tr>
-              <td colSpan={5} class="unavailable">
-                Some lines could not be priced; the total leaves them out.
+              <td colSpan={4} class="unavailable">
+                {t.pricing.incomplete}
               </td>
             </tr>
           )}

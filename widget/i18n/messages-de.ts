@@ -1,0 +1,135 @@
+import type { Messages } from './messages.ts';
+
+export const de: Messages = {
+  lens: {
+    deal: 'ERP Lens',
+    account: 'Kunde',
+    refresh: 'Aktualisieren',
+    chooseCustomer: 'Wählen Sie einen Kunden, um ERP-Zahlen zu sehen.',
+    noCustomer: 'Kein Kunde gewählt.',
+  },
+  status: {
+    loading: 'Wird abgefragt…',
+    updating: 'Wird aktualisiert…',
+    lastAnswer: 'Die Zahlen unten stammen aus der letzten Antwort.',
+    tryAgain: 'Erneut versuchen',
+  },
+  fact: {
+    asOf: (time) => `Stand ${time}`,
+    staleTitle: 'Das ERP hat nicht rechtzeitig geantwortet; dies ist der letzte bekannte Wert.',
+    notAvailable: (what) => `${what} nicht verfügbar.`,
+  },
+  availability: {
+    title: 'Verfügbarkeit',
+    noLines: 'Dieser Deal hat noch keine Positionen.',
+    stock: 'Bestand',
+    levels: {
+      in_stock: 'Auf Lager',
+      low: 'Knapp',
+      partial: 'Teilweise',
+      out_of_stock: 'Nicht auf Lager',
+    },
+    wanted: (quantity, unit) => `${quantity} ${unit} gewünscht`,
+    totalAvailable: (quantity, unit) => `${quantity} ${unit} insgesamt verfügbar`,
+    available: (quantity, unit) => `${quantity} ${unit} verfügbar`,
+    onHand: (quantity) => `(${quantity} am Lager)`,
+  },
+  pricing: {
+    title: 'Preise',
+    product: 'Produkt',
+    quantity: 'Menge',
+    unitPrice: 'Stückpreis',
+    lineTotal: 'Summe',
+    dealTotal: 'Deal gesamt',
+    list: 'Liste',
+    priceNotAvailable: 'Preis nicht verfügbar.',
+    incomplete: 'Einige Positionen haben keinen Preis; die Summe lässt sie aus.',
+    tierFrom: (quantity, unit) => `Staffel ab ${quantity} ${unit}`,
+    nextTier: (quantity, unit, price) => `ab ${quantity} ${unit}: ${price}`,
+  },
+  credit: {
+    title: 'Kredit',
+    status: 'Kreditstatus',
+    blocked: 'Kredit gesperrt.',
+    blockedReason: 'Das ERP sperrt neue Aufträge für diesen Kunden.',
+    exceeds: 'Dieser Deal überschreitet das Kreditlimit',
+    exceedsBy: (amount) => ` um ${amount}.`,
+    talkToFinance: 'Sprechen Sie mit der Buchhaltung, bevor Sie Lieferung zusagen.',
+    limit: 'Limit',
+    noLimit: 'Kein Limit',
+    openBalance: 'Offener Saldo',
+    available: 'Verfügbar',
+    afterDeal: 'Nach diesem Deal',
+    paymentTerms: 'Zahlungsbedingungen',
+  },
+  payments: {
+    title: 'Zahlungen',
+    status: 'Zahlungsstatus',
+    statuses: {
+      open: 'Offen',
+      partially_paid: 'Teilweise bezahlt',
+      paid: 'Bezahlt',
+      overdue: 'Überfällig',
+      in_payment: 'In Zahlung',
+      reversed: 'Storniert',
+    },
+    open: 'Offen',
+    overdue: 'Überfällig',
+    noInvoices: 'Keine offenen Rechnungen.',
+    invoices: 'Rechnungen',
+    invoice: 'Rechnung',
+    date: 'Datum',
+    due: 'Fällig',
+    total: 'Betrag',
+    daysOverdue: (days) => (days === 1 ? '1 Tag überfällig' : `${days} Tage überfällig`),
+    dunning: (level) => `Mahnstufe ${level}`,
+    dunningLevel: (level) => `Mahnstufe ${level}`,
+  },
+  convert: {
+    title: 'ERP-Auftrag',
+    button: 'In ERP-Auftrag umwandeln',
+    converting: 'Wird umgewandelt…',
+    created: { before: 'ERP-Auftrag ', after: ' angelegt.' },
+    onceWon: 'Möglich, sobald der Deal gewonnen ist.',
+    sending: 'Der Deal geht an das ERP…',
+    steps: {
+      received: 'Empfangen',
+      validated: 'Deal geprüft',
+      customer_resolved: 'ERP-Kunde gefunden',
+      order_created: 'Auftrag angelegt',
+      order_confirmed: 'Auftrag bestätigt',
+      written_back: 'Auftragsnummer ins CRM geschrieben',
+      done: 'Fertig',
+      failed: 'Fehlgeschlagen',
+    },
+    pendingOrder: (orderNumber) =>
+      `ERP-Auftrag ${orderNumber} existiert, ist aber nicht bestätigt; ein neuer Versuch ` +
+      'setzt ihn fort.',
+    tryAgain: 'Erneut versuchen',
+  },
+  frame: {
+    waiting: 'Warte darauf, dass das CRM einen Deal nennt.',
+    notAllowed: (origin) => `ERP Lens darf nicht von ${origin} eingebettet werden.`,
+  },
+  errors: {
+    deal_not_won:
+      'Nur ein gewonnener Deal wird zum ERP-Auftrag. Setzen Sie ihn auf gewonnen und wandeln ' +
+      'Sie ihn dann um.',
+    credit_blocked:
+      'Das ERP nimmt diesen Auftrag nicht auf Kredit an: Der Kunde ist gesperrt oder ginge ' +
+      'über sein Kreditlimit. Bitten Sie die Buchhaltung um Freigabe oder ein höheres Limit.',
+    customer_blocked: 'Der Kunde ist im ERP gesperrt. Fragen Sie die Buchhaltung.',
+    customer_ambiguous:
+      'Mehrere ERP-Kunden passen zu diesem Konto. Bitten Sie das ERP-Team, den richtigen ' +
+      'zu verknüpfen.',
+    unknown_customer: 'Das ERP kennt diesen Kunden nicht.',
+    unknown_product: 'Ein Produkt dieses Deals fehlt im ERP. Prüfen Sie die Positionen.',
+    insufficient_stock: 'Für diesen Auftrag reicht der Bestand nicht.',
+    erp_unavailable: 'Das ERP antwortet gerade nicht. Versuchen Sie es in einer Minute erneut.',
+    crm_unavailable: 'Das CRM antwortet gerade nicht. Versuchen Sie es in einer Minute erneut.',
+    conversion_in_progress: 'Dieser Deal wird bereits umgewandelt. Einen Moment bitte.',
+    network_error:
+      'ERP Lens erreicht seinen Server nicht. Prüfen Sie die Verbindung und versuchen Sie es ' +
+      'erneut.',
+  },
+};

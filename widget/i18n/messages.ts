@@ -1,0 +1,204 @@
+import type { AvailabilityLevel, ConversionState, PaymentStatus } from '../../shared/api.ts';
+import type { ApiErrorCode } from '../api-error.ts';
+
+/**
+ * Every word the widget shows. Figures arrive already formatted for the locale; the
+ * functions only place them in a sentence, since word order differs between languages.
+ */
+export interface Messages {
+  lens: { deal: string; account: string; refresh: string; chooseCustomer: string; noCustomer: string };
+  status: { loading: string; updating: string; lastAnswer: string; tryAgain: string };
+  fact: { asOf: (time: string) => string; staleTitle: string; notAvailable: (what: string) => string };
+  availability: {
+    title: string;
+    noLines: string;
+    stock: string;
+    levels: Record<AvailabilityLevel, string>;
+    wanted: (quantity: string, unit: string) => string;
+    totalAvailable: (quantity: string, unit: string) => string;
+    available: (quantity: string, unit: string) => string;
+    onHand: (quantity: string) => string;
+  };
+  pricing: {
+    title: string;
+    product: string;
+    quantity: string;
+    unitPrice: string;
+    lineTotal: string;
+    dealTotal: string;
+    list: string;
+    priceNotAvailable: string;
+    incomplete: string;
+    tierFrom: (quantity: string, unit: string) => string;
+    nextTier: (quantity: string, unit: string, price: string) => string;
+  };
+  credit: {
+    title: string;
+    status: string;
+    blocked: string;
+    blockedReason: string;
+    exceeds: string;
+    exceedsBy: (amount: string) => string;
+    talkToFinance: string;
+    limit: string;
+    noLimit: string;
+    openBalance: string;
+    available: string;
+    afterDeal: string;
+    paymentTerms: string;
+  };
+  payments: {
+    title: string;
+    status: string;
+    statuses: Record<PaymentStatus, string>;
+    open: string;
+    overdue: string;
+    noInvoices: string;
+    invoices: string;
+    invoice: string;
+    date: string;
+    due: string;
+    total: string;
+    daysOverdue: (days: number) => string;
+    dunning: (level: number) => string;
+    dunningLevel: (level: number) => string;
+  };
+  convert: {
+    title: string;
+    button: string;
+    converting: string;
+    /** Placed around the order number, which is shown in bold. */
+    created: { before: string; after: string };
+    onceWon: string;
+    sending: string;
+    steps: Record<ConversionState, string>;
+    pendingOrder: (orderNumber: string) => string;
+    tryAgain: string;
+  };
+  frame: { waiting: string; notAllowed: (origin: string) => string };
+  errors: Partial<Record<ApiErrorCode, string>>;
+}
+
+export const en: Messages = {
+  lens: {
+    deal: 'ERP Lens',
+    account: 'Account',
+    refresh: 'Refresh',
+    chooseCustomer: 'Choose a customer to see ERP figures.',
+    noCustomer: 'No customer chosen.',
+  },
+  status: {
+    loading: 'Looking up…',
+    updating: 'Updating…',
+    lastAnswer: 'The figures below are from the last answer.',
+    tryAgain: 'Try again',
+  },
+  fact: {
+    asOf: (time) => `as of ${time}`,
+    staleTitle: 'The ERP did not answer in time; this is the last known figure.',
+    notAvailable: (what) => `${what} not available.`,
+  },
+  availability: {
+    title: 'Availability',
+    noLines: 'No lines on this deal yet.',
+    stock: 'Stock',
+    levels: { in_stock: 'In stock', low: 'Low', partial: 'Partial', out_of_stock: 'Out of stock' },
+    wanted: (quantity, unit) => `${quantity} ${unit} wanted`,
+    totalAvailable: (quantity, unit) => `${quantity} ${unit} available in total`,
+    available: (quantity, unit) => `${quantity} ${unit} available`,
+    onHand: (quantity) => `(${quantity} on hand)`,
+  },
+  pricing: {
+    title: 'Prices',
+    product: 'Product',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    lineTotal: 'Line total',
+    dealTotal: 'Deal total',
+    list: 'list',
+    priceNotAvailable: 'Price not available.',
+    incomplete: 'Some lines could not be priced; the total leaves them out.',
+    tierFrom: (quantity, unit) => `Tier from ${quantity} ${unit}`,
+    nextTier: (quantity, unit, price) => `from ${quantity} ${unit}: ${price}`,
+  },
+  credit: {
+    title: 'Credit',
+    status: 'Credit status',
+    blocked: 'Credit blocked.',
+    blockedReason: 'The ERP blocks new orders for this customer.',
+    exceeds: 'This deal exceeds the credit limit',
+    exceedsBy: (amount) => ` by ${amount}.`,
+    talkToFinance: 'Talk to finance before promising delivery.',
+    limit: 'Limit',
+    noLimit: 'No limit',
+    openBalance: 'Open balance',
+    available: 'Available',
+    afterDeal: 'After this deal',
+    paymentTerms: 'Payment terms',
+  },
+  payments: {
+    title: 'Payments',
+    status: 'Payment status',
+    statuses: {
+      open: 'Open',
+      partially_paid: 'Partially paid',
+      paid: 'Paid',
+      overdue: 'Overdue',
+      in_payment: 'In payment',
+      reversed: 'Reversed',
+    },
+    open: 'Open',
+    overdue: 'Overdue',
+    noInvoices: 'No open invoices.',
+    invoices: 'Invoices',
+    invoice: 'Invoice',
+    date: 'Date',
+    due: 'Due',
+    total: 'Total',
+    daysOverdue: (days) => `${days} days overdue`,
+    dunning: (level) => `Dunning ${level}`,
+    dunningLevel: (level) => `Dunning level ${level}`,
+  },
+  convert: {
+    title: 'ERP order',
+    button: 'Convert to ERP order',
+    converting: 'Converting…',
+    created: { before: 'ERP order ', after: ' created.' },
+    onceWon: 'Available once the deal is won.',
+    sending: 'Sending the deal to the ERP…',
+    steps: {
+      received: 'Received',
+      validated: 'Checked the deal',
+      customer_resolved: 'Found the ERP customer',
+      order_created: 'Created the order',
+      order_confirmed: 'Confirmed the order',
+      written_back: 'Wrote the order number back to the CRM',
+      done: 'Done',
+      failed: 'Failed',
+    },
+    pendingOrder: (orderNumber) =>
+      `ERP order ${orderNumber} exists but is not confirmed; trying again continues with it.`,
+    tryAgain: 'Try again',
+  },
+  frame: {
+    waiting: 'Waiting for the CRM to name a deal.',
+    notAllowed: (origin) => `ERP Lens may not be embedded by ${origin}.`,
+  },
+  errors: {
+    deal_not_won:
+      'Only a won deal can become an ERP order. Mark the deal as won, then convert it.',
+    credit_blocked:
+      'The ERP will not take this order on credit: the customer is blocked or would go over ' +
+      'the credit limit. Ask finance to release it or raise the limit.',
+    customer_blocked: 'The customer is blocked in the ERP. Ask finance or the account owner.',
+    customer_ambiguous:
+      'Several ERP customers match this account. Ask the ERP team to link the right one.',
+    unknown_customer: 'The ERP does not know this customer.',
+    unknown_product: 'A product on this deal is not in the ERP. Check the line items.',
+    insufficient_stock: 'There is not enough stock for this order.',
+    erp_unavailable: 'The ERP is not answering right now. Try again in a minute.',
+    crm_unavailable: 'The CRM is not answering right now. Try again in a minute.',
+    conversion_in_progress: 'This deal is already being converted. Wait a moment.',
+    network_error: 'ERP Lens cannot reach its server. Check your connection and try again.',
+  },
+};
