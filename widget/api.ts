@@ -14,6 +14,8 @@ import { ApiError, errorFromResponse, isAbort } from './api-error.ts';
 export interface ApiOptions {
   /** Where the server lives; '' means the page's own origin. */
   baseUrl?: string;
+  /** A context token from the CRM integration, sent as `Authorization: Bearer`. */
+  token?: string | null;
   /** Defaults to the global fetch, looked up per call so tests can stub it. */
   fetch?: typeof fetch;
 }
@@ -30,10 +32,12 @@ export function createApi(options: ApiOptions = {}) {
   async function send<T>(method: Method, path: string, signal: AbortSignal, body?: unknown) {
     const doFetch = options.fetch ?? globalThis.fetch;
     const what = `${method} ${path}`;
-    const init: RequestInit = { method, signal, headers: { accept: 'application/json' } };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const init: RequestInit = { method, signal, headers };
     if (body !== undefined) {
       init.body = JSON.stringify(body);
-      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+      headers['content-type'] = 'application/json';
     }
 
     let response: Response;
