@@ -6,6 +6,7 @@ import type { PlaygroundCrm } from './crm/playground/adapter.ts';
 import type { CrmAdapter } from './crm/port.ts';
 import { guardErp } from './erp/guard.ts';
 import type { ErpAdapter } from './erp/port.ts';
+import { AnswerMemo } from './lookup/answer-memo.ts';
 import { createSources, type LookupSources } from './lookup/sources.ts';
 import type { Logger } from './observe/logger.ts';
 import { Metrics } from './observe/metrics.ts';
@@ -68,6 +69,8 @@ export function createApp(deps: AppDeps): App {
     now,
     metrics,
     catalog: { erp, deadlineMs: config.lookup.deadlineMs },
+    memo: new AnswerMemo({ max: 5_000, maxBytes: 64 * 1024 * 1024, now: () => now().getTime(), metrics }),
+    ttl: config.cache.ttlMs,
   };
 
   const app = new Hono();

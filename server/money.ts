@@ -16,10 +16,18 @@ export function dec(value: string | number | Big): Big {
   return new Big(value);
 }
 
+const minorUnitCache = new Map<string, number>();
+
 /** Digits after the decimal point in a currency's minor unit (EUR 2, JPY 0, KWD 3). */
 export function minorUnits(currency: string): number {
-  const opts = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
-  return opts.maximumFractionDigits ?? 2;
+  // Building an Intl.NumberFormat costs tens of microseconds; a lookup rounds dozens of amounts.
+  let digits = minorUnitCache.get(currency);
+  if (digits === undefined) {
+    const opts = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
+    digits = opts.maximumFractionDigits ?? 2;
+    minorUnitCache.set(currency, digits);
+  }
+  return digits;
 }
 
 /** Rounds an amount to the currency's minor unit and prints it with exactly that many digits. */

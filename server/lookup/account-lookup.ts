@@ -3,8 +3,7 @@ import type { MappingConfig } from '../config.ts';
 import { RequestError } from '../errors.ts';
 import { accountPayments } from '../mapping/payment-status.ts';
 import { creditView } from './credit.ts';
-import { Deadline } from './deadline.ts';
-import { toCustomer, toFact, type LookupDeps } from './deal-lookup.ts';
+import { answerDeadline, toCustomer, toFact, type LookupDeps } from './deal-lookup.ts';
 
 /** The account lookup: payment status, open and overdue amounts, dunning, invoices, credit. */
 export async function lookupAccount(
@@ -13,7 +12,7 @@ export async function lookupAccount(
   options: { refresh?: boolean } = {},
 ): Promise<AccountLookupResponse> {
   const started = performance.now();
-  const deadline = new Deadline(deps.config.deadlineMs);
+  const deadline = answerDeadline(deps.config);
   const [credits, invoices] = await Promise.all([
     deps.sources.credit.read([customerId], deadline, options),
     deps.sources.invoices.read([customerId], deadline, options),

@@ -48,6 +48,7 @@ export class KindCache<V> {
   readonly #maxStaleMs: number;
   readonly #metrics: Metrics | undefined;
   readonly #now: () => number;
+  #version = 0;
 
   constructor(options: KindOptions<V>) {
     this.kind = options.kind;
@@ -72,6 +73,7 @@ export class KindCache<V> {
       perf: { now: () => this.#now() },
       fetchMethod: async (key) => {
         const value = await batcher.load(key);
+        this.#version += 1;
         return { value, asOf: this.#now() };
       },
     });
@@ -104,15 +106,23 @@ export class KindCache<V> {
   }
 
   invalidate(keys: Iterable<string>): void {
+    this.#version += 1;
     for (const key of keys) this.#lru.delete(key);
+  }
+
+  /** Changes whenever a value is loaded or dropped: answers built on an older version are out of date. */
+  get version(): number {
+    return this.#version;
   }
 
   /** Drops keys matching a predicate (e.g. every price of one customer). */
   invalidateWhere(match: (key: string) => boolean): void {
+    this.#version += 1;
     for (const key of [...this.#lru.keys()]) if (match(key)) this.#lru.delete(key);
   }
 
   clear(): void {
+    this.#version += 1;
     this.#lru.clear();
   }
 

@@ -25,6 +25,8 @@ export interface LookupSources {
   /** Drops what a new order changed: its products' stock, its customer's credit and invoices. */
   invalidateOrder(change: { customerId: string; productIds: string[] }): void;
   clear(): void;
+  /** A stamp that changes whenever any kind loads or drops a value. */
+  version(): string;
 }
 
 async function loadPrices(erp: ErpAdapter, keys: string[]): Promise<Map<string, ErpPrice | null>> {
@@ -105,6 +107,11 @@ export function createSources(
 
     clear() {
       for (const kind of [sources.products, sources.stock, sources.prices, sources.credit, sources.invoices]) kind.clear();
+    },
+
+    version() {
+      const { products, stock, prices, credit, invoices } = sources;
+      return `${products.version}.${stock.version}.${prices.version}.${credit.version}.${invoices.version}`;
     },
   };
   return sources;

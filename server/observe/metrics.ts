@@ -110,6 +110,7 @@ export class Metrics {
     'Duration of calls to the ERP adapter by operation.',
     [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
   );
+  readonly answerMemo = new Counter('erp_lens_answer_memo_total', 'Whole deal answers served from memory (hit) or composed (miss).');
   readonly conversions = new Counter('erp_lens_conversions_total', 'Conversions finished, by outcome (done, failed) and code.');
   readonly #gauges: Gauge[] = [];
 
@@ -118,7 +119,7 @@ export class Metrics {
   }
 
   render(): string {
-    const all = [this.lookupSeconds, this.cacheRequests, this.erpCalls, this.erpErrors, this.erpSeconds, this.conversions, ...this.#gauges];
+    const all = [this.lookupSeconds, this.cacheRequests, this.answerMemo, this.erpCalls, this.erpErrors, this.erpSeconds, this.conversions, ...this.#gauges];
     return `${all.map((m) => m.render()).join('\n')}\n`;
   }
 }

@@ -18,16 +18,20 @@ function fail(what: string, error: z.ZodError): never {
   );
 }
 
-export async function parseBody<S extends z.ZodTypeAny>(c: Context, schema: S): Promise<z.infer<S>> {
+export function parseJsonText<S extends z.ZodTypeAny>(text: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
-    raw = await c.req.json();
+    raw = JSON.parse(text);
   } catch {
     throw new RequestError('malformed_json', 400, 'The request body is not valid JSON; send a JSON object.');
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) fail('request body', parsed.error);
   return parsed.data;
+}
+
+export async function parseBody<S extends z.ZodTypeAny>(c: Context, schema: S): Promise<z.infer<S>> {
+  return parseJsonText(await c.req.text(), schema);
 }
 
 export function parseQuery<S extends z.ZodTypeAny>(c: Context, schema: S): z.infer<S> {

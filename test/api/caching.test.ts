@@ -98,6 +98,22 @@ describe('cached lookups', () => {
   });
 });
 
+describe('whole answers from memory', () => {
+  it('serves the same bytes for a repeated deal without touching the caches, until a conversion', async () => {
+    const { call, app } = await sandboxApp();
+    const initech = { customerId: 'C-1003', currency: 'EUR', lines: [{ productId: 'P-1006', quantity: '1' }] };
+    await call('POST', '/api/lookup/deal', initech); // cold: loads change the caches' version
+    const second = await call('POST', '/api/lookup/deal', initech); // composed again, kept
+    const third = await call('POST', '/api/lookup/deal', initech); // from memory
+    expect(third.body).toEqual(second.body);
+    expect(await (await app.request('/metrics')).text()).toContain('erp_lens_answer_memo_total{result="hit"} 1');
+
+    await call('POST', '/api/deals/D-1003/convert');
+    const after = await call('POST', '/api/lookup/deal', initech);
+    expect(after.body.lines[0].stock.value.totalAvailable).toBe('430');
+  });
+});
+
 describe('metrics', () => {
   it('exports lookup latency, cache results and ERP calls in Prometheus text format', async () => {
     const { call, app } = await sandboxApp();
