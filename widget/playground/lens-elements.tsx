@@ -24,12 +24,14 @@ declare module 'preact' {
 
 interface DealLensElementProps {
   serverUrl: string;
+  /** '' leaves the choice to the widget: the browser's language. */
+  locale: string;
   deal: Deal;
   onConverted: (detail: ConvertedDetail) => void;
 }
 
 /** The embedded widget exactly as a CRM page would place it: attributes in, events out. */
-export function DealLensElement({ serverUrl, deal, onConverted }: DealLensElementProps) {
+export function DealLensElement({ serverUrl, locale, deal, onConverted }: DealLensElementProps) {
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -47,6 +49,7 @@ export function DealLensElement({ serverUrl, deal, onConverted }: DealLensElemen
     <erp-lens-deal
       ref={ref}
       server-url={serverUrl}
+      locale={locale || undefined}
       deal-id={deal.id}
       customer-id={deal.customerId}
       currency={deal.currency}
@@ -58,9 +61,16 @@ export function DealLensElement({ serverUrl, deal, onConverted }: DealLensElemen
 
 interface AccountLensElementProps {
   serverUrl: string;
+  locale: string;
   customerId: string;
 }
 
-export function AccountLensElement({ serverUrl, customerId }: AccountLensElementProps) {
-  return <erp-lens-account server-url={serverUrl} customer-id={customerId} />;
+export function AccountLensElement({ serverUrl, locale, customerId }: AccountLensElementProps) {
+  return (
+    <erp-lens-account
+      server-url={serverUrl}
+      locale={locale || undefined}
+      customer-id={customerId}
+    />
+  );
 }

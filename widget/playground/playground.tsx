@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import type { ConvertedDetail } from '../element.ts';
 import { describeError } from '../error-words.ts';
 import { DealEditor } from './deal-editor.tsx';
 import { DealList } from './deal-list.tsx';
 import { AccountLensElement, DealLensElement } from './lens-elements.tsx';
+import { LocalePicker } from './locale-picker.tsx';
 import { createPlayground } from './playground-state.ts';
 
 interface PlaygroundProps {
@@ -15,6 +16,7 @@ interface PlaygroundProps {
 /** A stand-in CRM: deal list, deal editor, and the ERP Lens widget beside them. */
 export function Playground({ api, serverUrl }: PlaygroundProps) {
   const playground = useMemo(() => createPlayground(api), [api]);
+  const [locale, setLocale] = useState(new URLSearchParams(location.search).get('locale') ?? '');
 
   useEffect(() => {
     void playground.load();
@@ -34,6 +36,7 @@ export function Playground({ api, serverUrl }: PlaygroundProps) {
       <header class="crm-bar">
         <strong>Playground CRM</strong>
         <span class="muted">plays the CRM host for ERP Lens</span>
+        <LocalePicker locale={locale} onChange={setLocale} />
       </header>
 
       {loadError && (
@@ -72,9 +75,18 @@ export function Playground({ api, serverUrl }: PlaygroundProps) {
         <aside class="sidebar" aria-label="ERP Lens">
           {deal && (
             <>
-              <DealLensElement serverUrl={serverUrl} deal={deal} onConverted={onConverted} />
+              <DealLensElement
+                serverUrl={serverUrl}
+                locale={locale}
+                deal={deal}
+                onConverted={onConverted}
+              />
               <h2 class="sidebar-title">Account</h2>
-              <AccountLensElement serverUrl={serverUrl} customerId={deal.customerId} />
+              <AccountLensElement
+                serverUrl={serverUrl}
+                locale={locale}
+                customerId={deal.customerId}
+              />
             </>
           )}
         </aside>
