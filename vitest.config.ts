@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Test layers (see README, "Tests"):
  * - unit: one module in memory, plus the API through app.request() on the sandbox;
  * - widget: components in happy-dom with @testing-library/preact;
- * - tryton: the adapter and the API against a live Tryton on loopback.
+ * - tryton: the adapter and the API against a live Tryton on loopback;
+ * - e2e: the built widget and playground in headless Chromium against a real server.
  */
 export default defineConfig({
   test: {
@@ -28,6 +29,17 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },
