@@ -28,8 +28,11 @@ export function describeInBrowser(name: string, body: (session: () => Session) =
     });
 
     afterAll(async () => {
-      await session?.browser.close();
-      await session?.server.stop();
+      try {
+        await session?.browser.close();
+      } finally {
+        await session?.server.stop();
+      }
     });
 
     body(() => {
