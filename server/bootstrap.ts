@@ -40,7 +40,6 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
 
   await migrate(dbs.store, 'store', storeMigrations);
   const crm = createPlaygroundCrm(dbs.store);
-  await seedPlaygroundDeals(crm, now());
 
   let erp: ErpAdapter;
   if (config.erp.type === 'sandbox') {
@@ -53,6 +52,14 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
     erp = options.erpFactory(config);
   }
   if (options.wrapErp) erp = options.wrapErp(erp);
+
+  // Demo deals are a convenience: an ERP that cannot be reached now must not stop start-up.
+  try {
+    const missing = await seedPlaygroundDeals(crm, erp, now());
+    if (missing.length > 0) logger.warn('playground.demo_deals_skipped', { deals: missing, erp: erp.name });
+  } catch (error) {
+    logger.warn('playground.demo_deals_failed', { erp: erp.name, error });
+  }
 
   const app = createApp({
     config,

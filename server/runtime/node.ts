@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { boot } from '../bootstrap.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
+import { createRemoteErp } from '../erp/factory.ts';
 import { createLogger } from '../observe/logger.ts';
 import { openSqlite } from '../store/sqlite.ts';
 
@@ -45,7 +46,13 @@ async function main() {
   const sandbox = config.erp.type === 'sandbox' ? openDb(config.erp.path) : undefined;
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-  const { app } = await boot({ config, dbs: { store, sandbox }, logger, version });
+  const { app } = await boot({
+    config,
+    dbs: { store, sandbox },
+    logger,
+    version,
+    erpFactory: (c) => createRemoteErp(c, process.env),
+  });
   app.use('/*', serveStatic({ root: 'dist/widget' }));
   if (!existsSync('dist/widget/index.html')) {
     logger.warn('widget.not_built', { hint: 'run "npm run build" to serve the playground' });

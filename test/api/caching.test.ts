@@ -35,6 +35,7 @@ describe('cached lookups', () => {
   it('costs one ERP call per kind for a cold 50-line deal, and none when warm', async () => {
     const erp = counting();
     const { call } = await sandboxApp({ wrapErp: erp.wrap });
+    erp.calls.length = 0; // start-up's demo deals
     const cold = await call('POST', '/api/lookup/deal', dealOf(50));
     expect(cold.status).toBe(200);
     expect(erp.calls.sort()).toEqual(['getCredit', 'getPrices', 'getProducts', 'getStock']);
@@ -48,6 +49,7 @@ describe('cached lookups', () => {
   it('shares ERP calls between concurrent lookups of the same deal', async () => {
     const erp = counting();
     const { call } = await sandboxApp({ wrapErp: erp.wrap });
+    erp.calls.length = 0;
     await Promise.all(Array.from({ length: 10 }, () => call('POST', '/api/lookup/deal', dealOf(10))));
     expect(erp.calls).toHaveLength(4);
   });
