@@ -84,8 +84,9 @@ export class KindCache<V> {
     const unique = [...new Set(keys)];
     const result = new Map<string, Read<V>>();
 
-    const asks = unique.map((key) => {
-      const status: LRUCache.Status<string, Entry<V>> = {};
+    const statuses = unique.map((): LRUCache.Status<string, Entry<V>> => ({}));
+    const asks = unique.map((key, i) => {
+      const status = statuses[i]!;
       const fetched = this.#lru.fetch(key, { forceRefresh: options.refresh, allowStale: !options.refresh, status });
       this.#metrics?.cacheRequests.inc({ kind: this.kind, result: status.fetch === 'hit' ? 'hit' : status.fetch === 'stale' ? 'stale' : 'miss' });
       return deadline.race(fetched.then((entry) => entry ?? Promise.reject(new Error('no value'))));
@@ -95,7 +96,9 @@ export class KindCache<V> {
     unique.forEach((key, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) {
-        result.set(key, this.#served(outcome.value));
+        // A value kept because the ERP failed to refresh it is stale, whatever its age.
+        const served = this.#served(outcome.value);
+        result.set(key, statuses[i]!.returnedStale ? { ...served, stale: true } : served);
         return;
       }
       const old = this.#lru.get(key, { allowStale: true, noDeleteOnStaleGet: true });
@@ -130,7 +133,7 @@ export class KindCache<V> {
     return this.#lru.size;
   }
 
-  #served(entry: Entry<V>): Read<V> {
+  #served(entry: Entry<V>): Extract<Read<V>, { ok: true }> {
     return { ok: true, value: entry.value, asOf: entry.asOf, stale: this.#now() - entry.asOf > this.ttlMs };
   }
 }
