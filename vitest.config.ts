@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * - unit: one module in memory, plus the API through app.request() on the sandbox;
  * - widget: components in happy-dom with @testing-library/preact;
  * - tryton: the adapter and the API against a live Tryton on loopback;
- * - e2e: the built widget and playground in headless Chromium against a real server.
+ * - e2e: the built widget and playground in headless Chromium against a real server;
+ * - edge: the worker bundle in workerd (miniflare) with D1, on the sandbox and on Tryton.
  */
 export default defineConfig({
   test: {
@@ -41,6 +42,20 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'edge',
+          include: ['test/edge/**/*.test.ts'],
+          globalSetup: ['test/edge/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          // After the other projects: the tryton project stops and resets trytond, and the
+          // edge suite's Tryton file writes to it.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
