@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config.ts';
-import { createConverter, type Converter } from './convert/workflow.ts';
+import { applyAccess } from './auth/access.ts';
+import { edgeHeaders } from './auth/edge-headers.ts';
+import type { AuthSettings } from './auth/signing-secret.ts';
+import { createNotifier } from './convert/notify.ts';
+import { createConverter, type Converter, type ConverterDeps } from './convert/workflow.ts';
 import type { PlaygroundCrm } from './crm/playground/adapter.ts';
 import type { CrmAdapter } from './crm/port.ts';
 import { guardErp } from './erp/guard.ts';
@@ -15,6 +19,7 @@ import { envelope, errorResponse } from './routes/envelope.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { playgroundRoutes } from './routes/playground.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import type { ConversionStore } from './store/conversions.ts';
 
 /**
@@ -35,6 +40,12 @@ export interface AppDeps {
   now?: () => Date;
   version?: string;
   metrics?: Metrics;
+  /** The token secret and dev mode, settled by the runtime (auth/signing-secret.ts); absent: tokens are refused. */
+  auth?: AuthSettings;
+  /** Where secrets come from (process.env on Node, bindings at the edge); the config names them. */
+  env?: Record<string, string | undefined>;
+  /** Awaited after each conversion step (the crash test holds a process there). */
+  afterStep?: ConverterDeps['afterStep'];
 }
 
 export interface App {
@@ -49,6 +60,7 @@ const maxBodyBytes = 256 * 1024;
 export function createApp(deps: AppDeps): App {
   const now = deps.now ?? (() => new Date());
   const { logger, config } = deps;
+  const env = deps.env ?? {};
   const metrics = deps.metrics ?? new Metrics();
   const erp = guardErp(deps.erp, { maxConcurrent: config.lookup.maxConcurrentErpCalls, metrics });
   const sources = createSources(erp, config.cache, { metrics, now: () => now().getTime() });
@@ -61,7 +73,12 @@ export function createApp(deps: AppDeps): App {
     now,
     metrics,
     onOrder: (change) => sources.invalidateOrder(change),
+    notify: createNotifier({ url: config.conversion.notifyUrl, secret: env[config.conversion.notifySecretEnv], logger }),
+    afterStep: deps.afterStep,
   });
+  metrics.gauge('erp_lens_dead_letters', 'Conversions waiting for a person: refused or out of attempts.', () => [
+    { labels: {}, value: converter.deadLetterSize() },
+  ]);
   const lookupDeps = {
     sources,
     config: config.lookup,
@@ -85,6 +102,7 @@ export function createApp(deps: AppDeps): App {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  app.use('*', ...edgeHeaders(config.auth.allowedOrigins));
   app.use(
     '/api/*',
     bodyLimit({
@@ -93,11 +111,13 @@ export function createApp(deps: AppDeps): App {
         c.json(envelope('payload_too_large', `The request body is over ${maxBodyBytes / 1024} KiB; send less.`, false), 413),
     }),
   );
+  applyAccess(app, { config: config.auth, settings: deps.auth, logger, now });
 
   app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
   app.route('/api', healthRoutes({ erp, storeHealthy: deps.storeHealthy, version: deps.version ?? '0.0.0' }));
   app.route('/api', lookupRoutes(lookupDeps));
   app.route('/api', convertRoutes({ converter, conversions: deps.conversions }));
+  app.route('/api', webhookRoutes({ converter, config: config.webhooks, env, now }));
   if (deps.playground) app.route('/api/playground', playgroundRoutes({ crm: deps.playground, now }));
 
   app.notFound((c) =>

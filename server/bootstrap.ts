@@ -1,4 +1,5 @@
 import { createApp, type App } from './app.ts';
+import type { AuthSettings } from './auth/signing-secret.ts';
 import type { Config } from './config.ts';
 import { createPlaygroundCrm } from './crm/playground/adapter.ts';
 import { seedPlaygroundDeals } from './crm/playground/seed.ts';
@@ -32,6 +33,8 @@ export interface BootOptions {
   wrapErp?: (erp: ErpAdapter) => ErpAdapter;
   now?: () => Date;
   version?: string;
+  /** The token secret and dev mode, from auth/signing-secret.ts. */
+  auth?: AuthSettings;
 }
 
 export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapter }> {
@@ -71,6 +74,7 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
     logger,
     now,
     version: options.version,
+    auth: options.auth,
   });
   return { ...app, erp };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CurrencyCode, DecimalString } from '../shared/money.ts';
 import { PaymentStatus } from '../shared/api.ts';
 import { CustomerMapping } from './mapping/customer-config.ts';
+import { Origin } from './auth/origins.ts';
 
 /**
  * The configuration file, validated once at start-up. Secrets never live in the file:
@@ -30,6 +31,13 @@ const TrytonErp = z
   })
   .strict();
 
+const RateLimit = z
+  .object({
+    max: z.number().int().min(1).max(1_000_000),
+    windowMs: z.number().int().min(1_000).max(3_600_000),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     /** Lets an editor find config/erp-lens.schema.json; ignored otherwise. */
@@ -53,6 +61,25 @@ export const ConfigSchema = z
       .object({ path: z.string().min(1).default('data/erp-lens.sqlite') })
       .strict()
       .default({ path: 'data/erp-lens.sqlite' }),
+    auth: z
+      .object({
+        /** CRM pages that may embed the widget and call the API (CORS, CSP frame-ancestors). */
+        allowedOrigins: z.array(Origin).default([]),
+        /** Name of the environment variable holding the secret the CRM signs context tokens with. */
+        tokenSecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('ERP_LENS_TOKEN_SECRET'),
+        /** The playground mints its own tokens; omitted: on exactly when no secret is set. */
+        devMode: z.boolean().optional(),
+        /** Calls per token subject (the CRM user) per window. */
+        rateLimits: z
+          .object({
+            lookup: RateLimit.default({ max: 300, windowMs: 60_000 }),
+            convert: RateLimit.default({ max: 20, windowMs: 60_000 }),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     lookup: z
       .object({
         /** Every lookup answers within this budget, measured at the server. */
@@ -108,6 +135,45 @@ export const ConfigSchema = z
         maxEntries: 50_000,
         maxBytes: 32 * 1024 * 1024,
       }),
+    conversion: z
+      .object({
+        /** Attempts before a conversion with transient failures lands in the dead-letter list. */
+        maxAttempts: z.number().int().min(1).max(50).default(6),
+        /** Exponential backoff: base * 2^(attempt-1), jittered, capped; Retry-After wins if longer. */
+        backoffBaseMs: z.number().int().min(10).default(2_000),
+        backoffCapMs: z.number().int().min(10).default(300_000),
+        /** How often the retry worker looks for due conversions (Node; the edge uses its cron). */
+        pollMs: z.number().int().min(10).default(5_000),
+        /** Optional: a URL told (POST, JSON, HMAC-signed) when a conversion fails or dies. */
+        notifyUrl: z.string().url('a URL such as https://hooks.example.com/erp-lens').optional(),
+        notifySecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('ERP_LENS_NOTIFY_SECRET'),
+      })
+      .strict()
+      .default({
+        maxAttempts: 6,
+        backoffBaseMs: 2_000,
+        backoffCapMs: 300_000,
+        pollMs: 5_000,
+        notifySecretEnv: 'ERP_LENS_NOTIFY_SECRET',
+      }),
+    webhooks: z
+      .object({
+        customermates: z
+          .object({
+            /** Environment variable holding the shared secret the CRM signs with. */
+            secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('CUSTOMERMATES_WEBHOOK_SECRET'),
+            /** Events that mean "this deal is won". */
+            wonEvents: z.array(z.string().min(1)).min(1).default(['deal.won']),
+            /** A delivery whose timestamp is further than this from now is refused (replays). */
+            toleranceSeconds: z.number().int().min(1).max(86_400).default(300),
+          })
+          .strict()
+          .default({ secretEnv: 'CUSTOMERMATES_WEBHOOK_SECRET', wonEvents: ['deal.won'], toleranceSeconds: 300 }),
+      })
+      .strict()
+      .default({
+        customermates: { secretEnv: 'CUSTOMERMATES_WEBHOOK_SECRET', wonEvents: ['deal.won'], toleranceSeconds: 300 },
+      }),
     mapping: z
       .object({
         /**
@@ -155,6 +221,7 @@ export const ConfigSchema = z
 export type Config = z.infer<typeof ConfigSchema>;
 export type LookupConfig = Config['lookup'];
 export type CacheConfig = Config['cache'];
+export type ConversionConfig = Config['conversion'];
 export type MappingConfig = Config['mapping'];
 
 export class ConfigError extends Error {

@@ -8,7 +8,7 @@ import type { ErrorCode } from '../shared/errors.ts';
 export class RequestError extends Error {
   override name = 'RequestError';
   readonly code: ErrorCode;
-  readonly status: 400 | 404 | 409 | 413 | 422;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
   readonly details: unknown;
 
   constructor(

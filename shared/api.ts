@@ -43,6 +43,8 @@ export const DealLine = z.object({
   lineId: z.string().max(64).optional(),
   productId: ErpId,
   quantity: Quantity,
+  /** The unit price agreed in the CRM, if any; the order carries it, drift is checked against the ERP. */
+  unitPrice: DecimalString.optional(),
 });
 
 export const DealLookupRequest = z
@@ -185,15 +187,66 @@ export const ConversionState = z.enum([
   'failed',
 ]);
 
+export const ConversionStatus = z.enum(['running', 'retrying', 'done', 'failed', 'dead', 'dismissed']);
+
 export const Conversion = z.object({
   dealId: z.string(),
+  /** The last step completed, or `failed`. */
   state: ConversionState,
+  /**
+   * running; retrying (a transient failure, retried at nextAttemptAt); done; failed (a
+   * refusal, waiting for a person); dead (retries exhausted); dismissed (a person gave up).
+   */
+  status: ConversionStatus,
   orderId: z.string().nullable(),
   orderNumber: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
   attempts: z.number().int(),
+  nextAttemptAt: Instant.nullable(),
   createdAt: Instant,
   updatedAt: Instant,
+});
+
+/** The body of a convert or retry request: warnings need an explicit override with a reason. */
+export const ConvertRequest = z
+  .object({ override: z.object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) }).strict().optional() })
+  .strict();
+
+export const PreflightIssue = z.object({
+  code: z.string(),
+  message: z.string(),
+  lineId: z.string().optional(),
+});
+
+export const Preflight = z.object({
+  dealId: z.string(),
+  /** No blocking issue: the deal may be converted (warnings need an override). */
+  ok: z.boolean(),
+  blocking: z.array(PreflightIssue),
+  warnings: z.array(PreflightIssue),
+  lines: z.array(
+    z.object({
+      lineId: z.string(),
+      productId: z.string(),
+      quantity: DecimalString,
+      dealPrice: Money.nullable(),
+      erpPrice: Money.nullable(),
+      driftPercent: DecimalString.nullable(),
+      available: DecimalString.nullable(),
+      shortfall: DecimalString.nullable(),
+    }),
+  ),
+  credit: z
+    .object({
+      limit: Money.nullable(),
+      openBalance: Money,
+      orderTotal: Money,
+      afterOrder: Money.nullable(),
+      exceeds: z.boolean(),
+    })
+    .nullable(),
+  blocked: z.boolean(),
+  dunningLevel: z.number().int(),
 });
 
 export const ConvertResponse = z.object({ conversion: Conversion });
@@ -229,6 +282,10 @@ export type Deal = z.infer<typeof Deal>;
 export type DealInput = z.infer<typeof DealInput>;
 export type ConversionState = z.infer<typeof ConversionState>;
 export type Conversion = z.infer<typeof Conversion>;
+export type ConversionStatus = z.infer<typeof ConversionStatus>;
+export type ConvertRequest = z.infer<typeof ConvertRequest>;
+export type Preflight = z.infer<typeof Preflight>;
+export type PreflightIssue = z.infer<typeof PreflightIssue>;
 export type ConvertResponse = z.infer<typeof ConvertResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
 export type ProductSearchResponse = z.infer<typeof ProductSearchResponse>;

@@ -17,7 +17,12 @@ export const ErrorCode = z.enum([
   'erp_unavailable',
   'crm_unavailable',
   'conversion_in_progress',
+  'override_required',
+  'unauthorized',
   'payload_too_large',
+  'token_expired',
+  'forbidden',
+  'rate_limited',
   'internal_error',
 ]);
 

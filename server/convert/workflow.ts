@@ -1,48 +1,72 @@
-import type { Deal } from '../../shared/api.ts';
+import type { Deal, Preflight } from '../../shared/api.ts';
 import type { Config } from '../config.ts';
 import type { CrmAdapter } from '../crm/port.ts';
-import { ErpError } from '../erp/errors.ts';
-import type { ErpAdapter, ErpOrder } from '../erp/port.ts';
+import type { ErpAdapter } from '../erp/port.ts';
 import { RequestError } from '../errors.ts';
-import { dec } from '../money.ts';
 import type { Logger } from '../observe/logger.ts';
 import type { Metrics } from '../observe/metrics.ts';
 import type { ConversionRecord, ConversionStore, Step } from '../store/conversions.ts';
+import { nextAttemptDelay } from './backoff.ts';
 import { describeFailure } from './failure.ts';
+import type { FailureNotice } from './notify.ts';
+import { preflight } from './preflight.ts';
+import { runNextStep } from './steps.ts';
 
 /**
- * Won deal to ERP order, as a record that moves through steps. Every step is idempotent,
- * so a retry, a double click or a restart after a crash resumes where the record stands
- * and ends in exactly one order:
+ * Won deal to ERP order, as a record that moves through steps (steps.ts), so that a
+ * retry, a double click, a webhook delivered twice or a restart after a crash resumes
+ * where the record stands and ends in exactly one order:
  * - within one process, concurrent asks for one deal share one run;
  * - across processes, a lease in the store lets only one worker advance a record;
- * - before creating an order the ERP is searched for the deal id as external reference,
- *   and after an ambiguous failure (the ERP may have committed) it is searched again
- *   instead of posting again.
+ * - the order step searches the ERP for the deal id before creating, and again after an
+ *   ambiguous failure.
+ * A transient failure schedules the next attempt (backoff.ts); one that exhausts its
+ * attempts lands in the dead-letter list, as does a refusal, for a person to look at.
  */
 
 export interface ConverterDeps {
   erp: ErpAdapter;
   crm: CrmAdapter;
   store: ConversionStore;
-  config: Pick<Config, 'lookup' | 'mapping'>;
+  config: Pick<Config, 'lookup' | 'mapping' | 'conversion'>;
   logger: Logger;
   now: () => Date;
-  /** Called once an order exists, so caches can drop what the order changed. */
+  /** Called once an order is confirmed, so caches can drop what it changed. */
   onOrder?: (change: { customerId: string; productIds: string[] }) => void;
+  /** Told when a conversion needs a person (failed or dead). */
+  notify?: (notice: FailureNotice) => Promise<void>;
+  /** Awaited after each recorded step: the crash test holds a process here to kill it. */
+  afterStep?: (dealId: string, step: Step) => Promise<void>;
   leaseMs?: number;
   metrics?: Metrics;
+  random?: () => number;
+}
+
+export interface ConvertOptions {
+  override?: { reason: string };
 }
 
 export interface Converter {
-  convert(dealId: string, actor: string): Promise<ConversionRecord>;
+  convert(dealId: string, actor: string, options?: ConvertOptions): Promise<ConversionRecord>;
+  /** Runs the conversions whose retry is due; returns how many were run. */
+  runDue(limit?: number): Promise<number>;
+  dismiss(dealId: string, actor: string, reason: string): Promise<ConversionRecord>;
+  preflight(dealId: string): Promise<Preflight>;
+  /** Conversions that need a person: refused (failed) or out of attempts (dead). */
+  deadLetterSize(): number;
 }
 
 export function createConverter(deps: ConverterDeps): Converter {
-  const { erp, crm, store, logger, now } = deps;
+  const { crm, store, logger, now } = deps;
   const owner = crypto.randomUUID();
   const leaseMs = deps.leaseMs ?? 60_000;
   const inflight = new Map<string, Promise<ConversionRecord>>();
+  let deadLetters = 0;
+
+  const refreshDeadLetters = async () => {
+    deadLetters = await store.count(['failed', 'dead']);
+  };
+  void refreshDeadLetters().catch(() => undefined);
 
   async function loadDeal(dealId: string): Promise<Deal> {
     const deal = await crm.getDeal(dealId);
@@ -50,169 +74,134 @@ export function createConverter(deps: ConverterDeps): Converter {
     return deal;
   }
 
-  async function validate(deal: Deal): Promise<void> {
+  /** A deal that is missing or not won leaves no record behind: there is nothing to convert. */
+  async function gate(dealId: string): Promise<void> {
+    if (await store.get(dealId)) return;
+    const deal = await loadDeal(dealId);
     if (!deps.config.mapping.wonStages.includes(deal.stage)) {
-      throw new RequestError(
-        'deal_not_won',
-        409,
-        `Deal "${deal.title}" is in stage "${deal.stage}"; only won deals become ERP orders.`,
-      );
-    }
-    if (deal.lines.length === 0) {
-      throw new RequestError('validation_failed', 422, `Deal "${deal.title}" has no lines; add a product first.`);
-    }
-    const accepted = deps.config.lookup.currencies;
-    if (!accepted.includes(deal.currency)) {
-      throw new RequestError('unknown_currency', 422, `Currency ${deal.currency} is not accepted; use one of ${accepted.join(', ')}.`);
-    }
-    const bad = deal.lines.find((l) => !dec(l.quantity).gt(0));
-    if (bad) {
-      throw new RequestError('validation_failed', 422, `Line ${bad.lineId} has quantity ${bad.quantity}; it must be above 0.`);
-    }
-    const products = await erp.getProducts(deal.lines.map((l) => l.productId));
-    const unknown = deal.lines.filter((l) => !products.has(l.productId));
-    if (unknown.length > 0) {
-      throw new RequestError(
-        'unknown_product',
-        422,
-        `The ERP has no product ${unknown.map((l) => `"${l.productId}"`).join(', ')}; fix the deal's lines.`,
-      );
+      throw new RequestError('deal_not_won', 409, `Deal "${deal.title}" is in stage "${deal.stage}"; only won deals become ERP orders.`);
     }
   }
 
-  async function createOnce(deal: Deal, customerId: string): Promise<{ order: ErpOrder; found: boolean }> {
-    const existing = await erp.findOrderByReference(deal.id);
-    if (existing) return { order: existing, found: true };
-    try {
-      const order = await erp.createOrder({
-        customerId,
-        currency: deal.currency,
-        reference: deal.id,
-        lines: deal.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+  async function settle(record: ConversionRecord, error: unknown, actor: string): Promise<ConversionRecord> {
+    const failure = describeFailure(error);
+    const delay = nextAttemptDelay(record.attempts, { retryable: failure.retryable, cause: error }, deps.config.conversion, deps.random);
+    const status = delay !== null ? 'retrying' : failure.retryable ? 'dead' : 'failed';
+    const at = now();
+
+    if (failure.code === 'internal_error') logger.error('conversion.crashed', { dealId: record.dealId, step: record.step, error });
+    else logger.warn('conversion.stopped', { dealId: record.dealId, step: record.step, code: failure.code, status, attempts: record.attempts });
+    deps.metrics?.conversions.inc({ outcome: status, code: failure.code });
+    if (status === 'retrying') deps.metrics?.conversionRetries.inc();
+
+    const settled = await store.advance(
+      record.dealId,
+      { status, error: failure, nextAttemptAt: delay === null ? null : at.getTime() + delay },
+      {
+        at: at.toISOString(),
+        actor,
+        step: record.step,
+        summary:
+          status === 'retrying'
+            ? `Attempt ${record.attempts} failed (${failure.message}); next attempt in ${Math.round(delay! / 1000)} s`
+            : status === 'dead'
+              ? `Gave up after ${record.attempts} attempts: ${failure.message}`
+              : `Refused: ${failure.message}`,
+        before: null,
+        after: { status, error: failure },
+      },
+    );
+    if (status !== 'retrying') {
+      await refreshDeadLetters();
+      await deps.notify?.({
+        event: status === 'dead' ? 'conversion.dead' : 'conversion.failed',
+        dealId: record.dealId,
+        code: failure.code,
+        message: failure.message,
+        attempts: record.attempts,
+        at: at.toISOString(),
       });
-      return { order, found: false };
-    } catch (error) {
-      if (error instanceof ErpError && error.ambiguous) {
-        const committed = await erp.findOrderByReference(deal.id);
-        if (committed) return { order: committed, found: true };
-      }
-      throw error;
     }
+    return settled;
   }
 
-  /** Runs the step after `record.step` and returns the record advanced past it. */
-  async function next(record: ConversionRecord, deal: () => Promise<Deal>, actor: string) {
-    const at = () => now().toISOString();
-    const advance = (
-      step: Step,
-      change: Parameters<ConversionStore['advance']>[1],
-      summary: string,
-      before: unknown,
-      after: unknown,
-    ) => store.advance(record.dealId, { ...change, step }, { at: at(), actor, step, summary, before, after });
-
-    switch (record.step) {
-      case 'received': {
-        const d = await deal();
-        await validate(d);
-        return advance('validated', {}, 'Deal read from the CRM and checked', null, {
-          stage: d.stage,
-          currency: d.currency,
-          lines: d.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-        });
-      }
-      case 'validated': {
-        const d = await deal();
-        const customers = await erp.getCustomers([d.customerId]);
-        const customer = customers.get(d.customerId);
-        if (!customer) {
-          throw new RequestError('unknown_customer', 422, `The ERP has no customer "${d.customerId}"; pick the deal's customer again.`);
-        }
-        return advance('customer_resolved', { customerId: customer.id }, `Customer ${customer.code} found in the ERP`, null, {
-          customerId: customer.id,
-        });
-      }
-      case 'customer_resolved': {
-        const d = await deal();
-        const { order, found } = await createOnce(d, record.customerId!);
-        deps.onOrder?.({ customerId: record.customerId!, productIds: d.lines.map((l) => l.productId) });
-        return advance(
-          'order_created',
-          { orderId: order.id, orderNumber: order.number },
-          found ? `Order ${order.number ?? order.id} already in the ERP for this deal; reused` : `Order ${order.number ?? order.id} created in the ERP`,
-          { orderId: null },
-          { orderId: order.id, orderNumber: order.number, total: order.total, currency: order.currency, found },
-        );
-      }
-      case 'order_created': {
-        const order = await erp.confirmOrder(record.orderId!);
-        // Confirmation is what reserves stock and counts against credit.
-        deps.onOrder?.({ customerId: record.customerId!, productIds: (await deal()).lines.map((l) => l.productId) });
-        return advance(
-          'order_confirmed',
-          { orderNumber: order.number ?? record.orderNumber },
-          `Order ${order.number ?? order.id} confirmed`,
-          { state: 'draft' },
-          { state: order.state, orderNumber: order.number },
-        );
-      }
-      case 'order_confirmed': {
-        const number = record.orderNumber ?? record.orderId!;
-        const before = (await deal()).erpOrderNumber;
-        await crm.writeOrderNumber(record.dealId, number);
-        return advance('written_back', {}, `Order number ${number} written to the CRM deal`, { erpOrderNumber: before }, { erpOrderNumber: number });
-      }
-      case 'written_back':
-        return advance('done', { status: 'done' }, 'Conversion done', null, { orderNumber: record.orderNumber });
-      case 'done':
-        return record;
-    }
-  }
-
-  async function run(dealId: string, actor: string): Promise<ConversionRecord> {
+  async function run(dealId: string, actor: string, options: ConvertOptions): Promise<ConversionRecord> {
+    await gate(dealId);
     let record = await store.open(dealId, now());
     if (record.status === 'done') return record;
     if (!(await store.claim(dealId, owner, now(), leaseMs))) {
       throw new RequestError('conversion_in_progress', 409, 'This deal is being converted right now; look again in a moment.');
     }
 
+    const started = performance.now();
     let cached: Deal | undefined;
     const deal = async () => (cached ??= await loadDeal(dealId));
     try {
-      record = await store.advance(
-        dealId,
-        { status: 'running', error: null, attempt: true },
-        { at: now().toISOString(), actor, step: record.step, summary: record.attempts === 0 ? 'Conversion started' : 'Conversion resumed', before: null, after: { attempt: record.attempts + 1 } },
-      );
-      while (record.status !== 'done') record = await next(record, deal, actor);
+      const at = now().toISOString();
+      if (options.override) {
+        record = await store.advance(dealId, { overrideReason: options.override.reason }, {
+          at, actor, step: record.step, summary: `Warnings overridden: ${options.override.reason}`, before: { override: record.overrideReason }, after: { override: options.override.reason },
+        });
+      }
+      record = await store.advance(dealId, { status: 'running', error: null, nextAttemptAt: null, attempt: true }, {
+        at, actor, step: record.step, summary: record.attempts === 0 ? 'Conversion started' : `Attempt ${record.attempts + 1}`, before: null, after: { attempt: record.attempts + 1 },
+      });
+
+      while (record.status !== 'done') {
+        record = await runNextStep(deps, { record, deal, actor });
+        await deps.afterStep?.(dealId, record.step);
+      }
       logger.info('conversion.done', { dealId, orderNumber: record.orderNumber, attempts: record.attempts });
       deps.metrics?.conversions.inc({ outcome: 'done', code: 'ok' });
+      deps.metrics?.conversionSeconds.observe({ outcome: 'done' }, (performance.now() - started) / 1000);
+      await refreshDeadLetters();
       return record;
     } catch (error) {
-      const failure = describeFailure(error);
-      if (failure.code === 'internal_error') logger.error('conversion.crashed', { dealId, error });
-      else logger.warn('conversion.failed', { dealId, step: record.step, code: failure.code });
-      deps.metrics?.conversions.inc({ outcome: 'failed', code: failure.code });
-      return store.advance(dealId, { status: 'failed', error: failure }, {
-        at: now().toISOString(),
-        actor,
-        step: record.step,
-        summary: `Stopped: ${failure.message}`,
-        before: null,
-        after: { error: failure },
-      });
+      deps.metrics?.conversionSeconds.observe({ outcome: 'stopped' }, (performance.now() - started) / 1000);
+      return await settle(record, error, actor);
     } finally {
       await store.release(dealId, owner);
     }
   }
 
-  return {
-    convert(dealId, actor) {
+  const converter: Converter = {
+    convert(dealId, actor, options = {}) {
       const running = inflight.get(dealId);
       if (running) return running;
-      const started = run(dealId, actor).finally(() => inflight.delete(dealId));
+      const started = run(dealId, actor, options).finally(() => inflight.delete(dealId));
       inflight.set(dealId, started);
       return started;
     },
+
+    async runDue(limit = 20) {
+      const due = await store.due(now(), limit);
+      for (const dealId of due) {
+        await converter.convert(dealId, 'retry-worker').catch((error: unknown) => {
+          // Another worker holds it, or the CRM lost the deal: it stays as it is, logged.
+          logger.warn('conversion.retry_skipped', { dealId, error });
+        });
+      }
+      return due.length;
+    },
+
+    async dismiss(dealId, actor, reason) {
+      const record = await store.get(dealId);
+      if (!record) throw new RequestError('not_found', 404, `Deal "${dealId}" has no conversion.`);
+      if (record.status === 'done' || record.status === 'running') {
+        throw new RequestError('validation_failed', 409, `The conversion of "${dealId}" is ${record.status}; only a stopped one can be dismissed.`);
+      }
+      const dismissed = await store.advance(dealId, { status: 'dismissed', nextAttemptAt: null }, {
+        at: now().toISOString(), actor, step: record.step, summary: `Dismissed: ${reason}`, before: { status: record.status }, after: { status: 'dismissed', reason },
+      });
+      await refreshDeadLetters();
+      return dismissed;
+    },
+
+    async preflight(dealId) {
+      return preflight(deps, await loadDeal(dealId));
+    },
+
+    deadLetterSize: () => deadLetters,
   };
+  return converter;
 }

@@ -111,7 +111,16 @@ export class Metrics {
     [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
   );
   readonly answerMemo = new Counter('erp_lens_answer_memo_total', 'Whole deal answers served from memory (hit) or composed (miss).');
-  readonly conversions = new Counter('erp_lens_conversions_total', 'Conversions finished, by outcome (done, failed) and code.');
+  readonly conversions = new Counter(
+    'erp_lens_conversions_total',
+    'Conversion runs by outcome (done, retrying, failed, dead) and error code.',
+  );
+  readonly conversionRetries = new Counter('erp_lens_conversion_retries_total', 'Conversion attempts scheduled after a transient failure.');
+  readonly conversionSeconds = new Histogram(
+    'erp_lens_conversion_duration_seconds',
+    'Time one conversion run took, by outcome.',
+    [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  );
   readonly #gauges: Gauge[] = [];
 
   gauge(name: string, help: string, read: () => Array<{ labels: Labels; value: number }>): void {
@@ -119,7 +128,7 @@ export class Metrics {
   }
 
   render(): string {
-    const all = [this.lookupSeconds, this.cacheRequests, this.answerMemo, this.erpCalls, this.erpErrors, this.erpSeconds, this.conversions, ...this.#gauges];
+    const all = [this.lookupSeconds, this.cacheRequests, this.answerMemo, this.erpCalls, this.erpErrors, this.erpSeconds, this.conversions, this.conversionRetries, this.conversionSeconds, ...this.#gauges];
     return `${all.map((m) => m.render()).join('\n')}\n`;
   }
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, ErrorEnvelope } from '../../shared/errors.ts';
+import { AuthError } from '../auth/errors.ts';
 import { CrmError } from '../crm/port.ts';
 import { ErpRejected, ErpUnavailable } from '../erp/errors.ts';
 import { RequestError } from '../errors.ts';
@@ -28,6 +29,11 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   erp_unavailable: 503,
   crm_unavailable: 503,
   conversion_in_progress: 409,
+  override_required: 409,
+  unauthorized: 401,
+  token_expired: 401,
+  forbidden: 403,
+  rate_limited: 429,
   payload_too_large: 413,
   internal_error: 500,
 };
@@ -41,6 +47,11 @@ export function envelope(code: ErrorCode, message: string, retryable: boolean, d
 }
 
 export function errorResponse(c: Context, error: unknown, logger: Logger): Response {
+  if (error instanceof AuthError) {
+    if (error.retryAfterSeconds !== null) c.header('Retry-After', String(error.retryAfterSeconds));
+    if (error.status === 401) c.header('WWW-Authenticate', `Bearer realm="erp-lens", error="invalid_token"`);
+    return c.json(envelope(error.code, error.message, error.code === 'rate_limited'), error.status);
+  }
   if (error instanceof RequestError) {
     return c.json(envelope(error.code, error.message, false, error.details), error.status);
   }

@@ -1,4 +1,4 @@
-import type { Conversion, ConversionState } from '../../shared/api.ts';
+import type { Conversion, ConversionState, ConversionStatus } from '../../shared/api.ts';
 import type { SqlDb } from './sql.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { SqlDb } from './sql.ts';
  */
 
 export type Step = Exclude<ConversionState, 'failed'>;
-export type Status = 'running' | 'done' | 'failed';
+export type Status = ConversionStatus;
 
 export interface ConversionRecord {
   dealId: string;
@@ -19,6 +19,9 @@ export interface ConversionRecord {
   orderNumber: string | null;
   error: { code: string; message: string; retryable: boolean } | null;
   attempts: number;
+  /** Epoch ms of the next automatic attempt, while retrying. */
+  nextAttemptAt: number | null;
+  overrideReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,6 +37,8 @@ interface Row {
   error_message: string | null;
   error_retryable: number | null;
   attempts: number;
+  next_attempt_at: number | null;
+  override_reason: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -61,6 +66,8 @@ function fromRow(r: Row): ConversionRecord {
         ? null
         : { code: r.error_code, message: r.error_message ?? '', retryable: r.error_retryable === 1 },
     attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    overrideReason: r.override_reason,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -69,15 +76,21 @@ function fromRow(r: Row): ConversionRecord {
 export function toConversion(r: ConversionRecord): Conversion {
   return {
     dealId: r.dealId,
-    state: r.status === 'failed' ? 'failed' : r.step,
+    state: r.status === 'failed' || r.status === 'dead' ? 'failed' : r.step,
+    status: r.status,
     orderId: r.orderId,
     orderNumber: r.orderNumber,
     error: r.error,
     attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt === null ? null : new Date(r.nextAttemptAt).toISOString(),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
 }
+
+export type Change = Partial<
+  Pick<ConversionRecord, 'step' | 'status' | 'customerId' | 'orderId' | 'orderNumber' | 'error' | 'nextAttemptAt' | 'overrideReason'>
+> & { attempt?: boolean };
 
 export interface ConversionStore {
   get(dealId: string): Promise<ConversionRecord | null>;
@@ -87,14 +100,13 @@ export interface ConversionStore {
   claim(dealId: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   release(dealId: string, owner: string): Promise<void>;
   /** Moves the record and writes its audit entry in one atomic batch. */
-  advance(
-    dealId: string,
-    change: Partial<Pick<ConversionRecord, 'step' | 'status' | 'customerId' | 'orderId' | 'orderNumber' | 'error'>> & {
-      attempt?: boolean;
-    },
-    audit: Omit<AuditEntry, 'dealId'>,
-  ): Promise<ConversionRecord>;
+  advance(dealId: string, change: Change, audit: Omit<AuditEntry, 'dealId'>): Promise<ConversionRecord>;
   audit(dealId: string): Promise<AuditEntry[]>;
+  /** Conversions waiting for an automatic retry whose time has come, oldest first. */
+  due(now: Date, limit: number): Promise<string[]>;
+  /** Conversions in the given statuses, newest first. */
+  list(statuses: Status[], limit: number): Promise<ConversionRecord[]>;
+  count(statuses: Status[]): Promise<number>;
 }
 
 export function createConversionStore(db: SqlDb): ConversionStore {
@@ -150,6 +162,8 @@ export function createConversionStore(db: SqlDb): ConversionStore {
         put('error_message', change.error?.message ?? null);
         put('error_retryable', change.error ? Number(change.error.retryable) : null);
       }
+      if (change.nextAttemptAt !== undefined) put('next_attempt_at', change.nextAttemptAt);
+      if (change.overrideReason !== undefined) put('override_reason', change.overrideReason);
       if (change.attempt) sets.push('attempts = attempts + 1');
 
       await db.batch([
@@ -169,6 +183,32 @@ export function createConversionStore(db: SqlDb): ConversionStore {
         },
       ]);
       return (await get(dealId))!;
+    },
+
+    async due(now, limit) {
+      const rows = await db.all<{ deal_id: string }>(
+        `SELECT deal_id FROM conversions WHERE status = 'retrying' AND next_attempt_at <= ?
+         ORDER BY next_attempt_at LIMIT ?`,
+        [now.getTime(), limit],
+      );
+      return rows.map((r) => r.deal_id);
+    },
+
+    async list(statuses, limit) {
+      const rows = await db.all<Row>(
+        `SELECT * FROM conversions WHERE status IN (${statuses.map(() => '?').join(', ')})
+         ORDER BY updated_at DESC LIMIT ?`,
+        [...statuses, limit],
+      );
+      return rows.map(fromRow);
+    },
+
+    async count(statuses) {
+      const row = await db.first<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM conversions WHERE status IN (${statuses.map(() => '?').join(', ')})`,
+        statuses,
+      );
+      return row?.n ?? 0;
     },
 
     async audit(dealId) {

@@ -56,4 +56,13 @@ export const storeMigrations: Migration[] = [
       CREATE INDEX id_map_erp ON id_map (kind, erp_id);
     `,
   },
+  {
+    version: 3,
+    name: 'conversion retries and overrides',
+    sql: `
+      ALTER TABLE conversions ADD COLUMN next_attempt_at INTEGER;
+      ALTER TABLE conversions ADD COLUMN override_reason TEXT;
+      CREATE INDEX conversions_due ON conversions (status, next_attempt_at);
+    `,
+  },
 ];

@@ -82,27 +82,28 @@ describe('converting a won deal', () => {
 });
 
 describe('conversion refusals', () => {
-  it('refuses a deal that is not won with 409 and creates no order', async () => {
+  it('refuses a deal that is not won with 409 and records nothing', async () => {
     const { call, db } = await sandboxApp();
     const res = await call('POST', '/api/deals/D-1001/convert');
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'deal_not_won', retryable: false });
-    expect(res.body.error.details.conversion.state).toBe('failed');
+    expect((await call('GET', '/api/deals/D-1001/conversion')).status).toBe(404);
     expect(await ordersFor(db, 'D-1001')).toHaveLength(0);
   });
 
-  it('refuses the over-limit customer with the ERP reason and converts after the deal is fixed', async () => {
+  it('refuses the over-limit customer before any order exists, with the figures', async () => {
     const { call, db } = await sandboxApp();
     const res = await call('POST', '/api/deals/D-1002/convert');
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('credit_blocked');
-    expect(res.body.error.message).toContain('credit limit');
-    expect((await ordersFor(db, 'D-1002')).map((o) => o.state)).toEqual(['draft']);
+    expect(res.body.error.message).toContain('would exceed their credit limit of 20000.00 EUR');
+    expect(res.body.error.details.conversion).toMatchObject({ status: 'failed', state: 'failed' });
+    expect(await ordersFor(db, 'D-1002')).toHaveLength(0);
 
-    // Retrying the same deal reuses the draft instead of creating a second order.
+    // Retrying the same deal is refused again and still creates nothing.
     const again = await call('POST', '/api/deals/D-1002/convert');
     expect(again.body.error.code).toBe('credit_blocked');
-    expect(await ordersFor(db, 'D-1002')).toHaveLength(1);
+    expect(await ordersFor(db, 'D-1002')).toHaveLength(0);
   });
 
   it('refuses the blocked customer with the reason', async () => {
@@ -181,8 +182,8 @@ describe('conversion under failure', () => {
       }),
     });
     const crashed = await call('POST', '/api/deals/D-1003/convert');
-    expect(crashed.status).toBe(500);
-    expect(crashed.body.error.details.conversion.state).toBe('failed');
+    expect(crashed.status).toBe(202);
+    expect(crashed.body.conversion).toMatchObject({ status: 'retrying', state: 'customer_resolved' });
 
     const resumed = await call('POST', '/api/deals/D-1003/convert');
     expect(resumed.body.conversion.state).toBe('done');
@@ -201,9 +202,13 @@ describe('conversion under failure', () => {
       }),
     });
     const failed = await call('POST', '/api/deals/D-1003/convert');
-    expect(failed.status).toBe(503);
-    expect(failed.body.error).toMatchObject({ code: 'erp_unavailable', retryable: true });
-    expect(failed.body.error.details.conversion.state).toBe('failed');
+    expect(failed.status).toBe(202);
+    expect(failed.body.conversion).toMatchObject({
+      status: 'retrying',
+      state: 'order_created',
+      error: { code: 'erp_unavailable', retryable: true },
+    });
+    expect(failed.body.conversion.nextAttemptAt).not.toBeNull();
 
     down = false;
     const done = await call('POST', '/api/deals/D-1003/convert');
