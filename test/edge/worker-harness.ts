@@ -3,6 +3,7 @@
  * miniflare, with an in-memory D1 per worker. Everything listens on 127.0.0.1 only.
  */
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { workerBundle } from '../../scripts/edge/build-worker.ts';
@@ -28,7 +29,7 @@ export async function startWorker(options: WorkerOptions = {}) {
     host: '127.0.0.1',
     d1Databases: { DB: `edge-${crypto.randomUUID()}` },
     bindings: { ERP_LENS_CONFIG: JSON.stringify(options.config ?? {}), LOG_LEVEL: 'warn', ...options.bindings },
-    handleRuntimeStdio(stdout, stderr) {
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       stdout.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
       stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
     },
