@@ -1,4 +1,4 @@
-import { createApp, type App } from './app.ts';
+import { createApp, type App, type AppDeps } from './app.ts';
 import type { AuthSettings } from './auth/signing-secret.ts';
 import type { Config } from './config.ts';
 import { createPlaygroundCrm } from './crm/playground/adapter.ts';
@@ -35,6 +35,9 @@ export interface BootOptions {
   version?: string;
   /** The token secret and dev mode, from auth/signing-secret.ts. */
   auth?: AuthSettings;
+  /** Secrets, by the names the config gives (process.env on Node, bindings at the edge). */
+  env?: Record<string, string | undefined>;
+  afterStep?: AppDeps['afterStep'];
 }
 
 export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapter }> {
@@ -74,6 +77,8 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
     logger,
     now,
     version: options.version,
+    env: options.env,
+    afterStep: options.afterStep,
     auth: options.auth,
   });
   return { ...app, erp };

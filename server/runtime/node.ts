@@ -4,7 +4,9 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { boot } from '../bootstrap.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
+import { startRetryWorker } from '../convert/retry-worker.ts';
 import { createRemoteErp } from '../erp/factory.ts';
+import { holdAfterStep } from './crash-hold.ts';
 import { createLogger } from '../observe/logger.ts';
 import { openSqlite } from '../store/sqlite.ts';
 
@@ -46,13 +48,16 @@ async function main() {
   const sandbox = config.erp.type === 'sandbox' ? openDb(config.erp.path) : undefined;
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-  const { app } = await boot({
+  const { app, converter } = await boot({
     config,
     dbs: { store, sandbox },
     logger,
     version,
+    env: process.env,
     erpFactory: (c) => createRemoteErp(c, process.env),
+    afterStep: holdAfterStep(process.env.ERP_LENS_HOLD_AFTER_STEP, logger),
   });
+  const retries = startRetryWorker(converter, { pollMs: config.conversion.pollMs, logger });
   app.use('/*', serveStatic({ root: 'dist/widget' }));
   if (!existsSync('dist/widget/index.html')) {
     logger.warn('widget.not_built', { hint: 'run "npm run build" to serve the playground' });
@@ -65,6 +70,7 @@ async function main() {
 
   const stop = (signal: string) => {
     logger.info('server.stopping', { signal });
+    retries.stop();
     server.close(async () => {
       await store.close();
       await sandbox?.close();
