@@ -82,7 +82,8 @@ function admit(policy: Policy, limiters: Record<LimitKind, FixedWindowLimiter>):
     if (!policy.scopes.some((scope) => claims.scope.includes(scope))) {
       throw new AuthError('forbidden', `This context token does not allow this call; it needs the scope "${policy.scopes.join('" or "')}".`);
     }
-    if (policy.target) {
+    const bound = !policy.anyTarget?.some((scope) => claims.scope.includes(scope));
+    if (policy.target && bound) {
       const target = await policy.target(c);
       // An id too broken to read goes on to the route, which answers 400 without acting.
       if (target.id !== null && claims[target.claim] !== target.id) {

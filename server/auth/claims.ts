@@ -9,7 +9,8 @@ import { z } from 'zod';
  *
  * `customer` is the ERP customer id the lookups may read; `deal` is the CRM deal id the
  * token may convert (and read the conversion and audit of). A token without `customer` reads
- * no customer's figures; a token without `deal` converts nothing.
+ * no customer's figures; a token without `deal` converts nothing. An `ops` token reads and
+ * retries the dead-letter list across deals and needs neither id.
  */
 
 export const audience = 'erp-lens';
@@ -20,7 +21,8 @@ export const maxTokenSeconds = 15 * 60;
 /** Clocks of the CRM and of this server may disagree by this much. */
 export const clockSkewSeconds = 30;
 
-export const Scope = z.enum(['lookup', 'convert']);
+/** `ops` is for a person who looks after failed conversions: not bound to one deal. */
+export const Scope = z.enum(['lookup', 'convert', 'ops']);
 export type Scope = z.infer<typeof Scope>;
 
 const Id = z.string().min(1).max(64);

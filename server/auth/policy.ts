@@ -23,6 +23,8 @@ export interface Policy {
   path: string;
   scopes: Scope[];
   target?: (c: Context) => Promise<Target>;
+  /** Scopes that admit the call for any target (the dead-letter routes' `ops`). */
+  anyTarget?: Scope[];
   limit?: LimitKind;
 }
 
@@ -59,6 +61,19 @@ export const policies: Policy[] = [
   { method: 'POST', path: '/api/deals/:dealId/convert', scopes: ['convert'], target: dealInPath, limit: 'convert' },
   { method: 'GET', path: '/api/deals/:dealId/conversion', scopes: ['lookup', 'convert'], target: dealInPath, limit: 'lookup' },
   { method: 'GET', path: '/api/deals/:dealId/audit', scopes: ['lookup', 'convert'], target: dealInPath, limit: 'lookup' },
+  { method: 'GET', path: '/api/deals/:dealId/preflight', scopes: ['lookup', 'convert'], target: dealInPath, limit: 'lookup' },
+  // The dead-letter list: ops across deals; a rep's convert token for its own deal only.
+  { method: 'GET', path: '/api/conversions', scopes: ['ops'] },
+  { method: 'GET', path: '/api/conversions/:dealId', scopes: ['convert', 'ops'], target: dealInPath, anyTarget: ['ops'] },
+  {
+    method: 'POST',
+    path: '/api/conversions/:dealId/retry',
+    scopes: ['convert', 'ops'],
+    target: dealInPath,
+    anyTarget: ['ops'],
+    limit: 'convert',
+  },
+  { method: 'POST', path: '/api/conversions/:dealId/dismiss', scopes: ['ops'] },
 ];
 
 /** Reached without a context token: health for load balancers, the dev mint, signed webhooks. */

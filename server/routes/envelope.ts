@@ -49,7 +49,7 @@ export function envelope(code: ErrorCode, message: string, retryable: boolean, d
 export function errorResponse(c: Context, error: unknown, logger: Logger): Response {
   if (error instanceof AuthError) {
     if (error.retryAfterSeconds !== null) c.header('Retry-After', String(error.retryAfterSeconds));
-    if (error.status === 401) c.header('WWW-Authenticate', `Bearer realm="erp-lens", error="invalid_token"`);
+    if (error.status === 401) c.header('WWW-Authenticate', 'Bearer realm="erp-lens"');
     return c.json(envelope(error.code, error.message, error.code === 'rate_limited'), error.status);
   }
   if (error instanceof RequestError) {

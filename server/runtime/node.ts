@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { resolveAuthSettings } from '../auth/signing-secret.ts';
 import { boot } from '../bootstrap.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { startRetryWorker } from '../convert/retry-worker.ts';
@@ -48,12 +49,17 @@ async function main() {
   const sandbox = config.erp.type === 'sandbox' ? openDb(config.erp.path) : undefined;
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
+  // Refuses to start in production, or off loopback, with dev mode on; see auth/signing-secret.ts.
+  const production = process.env.NODE_ENV === 'production';
+  const auth = resolveAuthSettings(config, process.env, { runtime: 'node', production });
+
   const { app, converter } = await boot({
     config,
     dbs: { store, sandbox },
     logger,
     version,
     env: process.env,
+    auth,
     erpFactory: (c) => createRemoteErp(c, process.env),
     afterStep: holdAfterStep(process.env.ERP_LENS_HOLD_AFTER_STEP, logger),
   });
