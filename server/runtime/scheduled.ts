@@ -5,10 +5,10 @@ import type { ErpAdapter } from '../erp/port.ts';
 export type Booted = App & { erp: ErpAdapter };
 
 /**
- * The cron trigger's work. On the edge nothing runs between requests, so conversions that
- * wait for a retry are picked up here instead of by a timer.
+ * The cron trigger's work. On the edge nothing runs between requests, so the conversions
+ * whose retry is due are run here, where Node runs them on a timer (convert/retry-worker.ts).
+ * One cron event runs at most `limit` of them, to stay inside the event's CPU time.
  */
-export async function runScheduled(booted: Booted, now: Date): Promise<void> {
-  void booted;
-  void now;
+export async function runScheduled(booted: Booted, options: { limit?: number } = {}): Promise<number> {
+  return booted.converter.runDue(options.limit ?? 25);
 }

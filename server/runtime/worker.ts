@@ -1,3 +1,4 @@
+import { resolveAuthSettings } from '../auth/signing-secret.ts';
 import { boot } from '../bootstrap.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { createRemoteErp } from '../erp/factory.ts';
@@ -22,7 +23,10 @@ export interface WorkerEnv {
   SANDBOX_DB?: D1Like;
   ERP_LENS_CONFIG?: string | Record<string, unknown>;
   LOG_LEVEL?: string;
-  /** Secrets the config names, such as TRYTON_PASSWORD. */
+  /**
+   * Secrets the config names: ERP_LENS_TOKEN_SECRET (context tokens; required, there is no
+   * dev mode at the edge), TRYTON_PASSWORD, CUSTOMERMATES_WEBHOOK_SECRET.
+   */
   [binding: string]: unknown;
 }
 
@@ -38,7 +42,7 @@ interface ScheduledEvent {
 
 const version = '0.1.0';
 const pending = new PendingWork();
-let booting: Promise<Booted> | null = null;
+let booting: Promise<Booted & { logger: Logger }> | null = null;
 
 function readConfig(env: WorkerEnv): Config {
   const raw = env.ERP_LENS_CONFIG;
@@ -59,6 +63,8 @@ function secrets(env: WorkerEnv): Record<string, string | undefined> {
 
 async function start(env: WorkerEnv, logger: Logger): Promise<Booted> {
   const config = readConfig(env);
+  const named = secrets(env);
+  const auth = resolveAuthSettings(config, named, { runtime: 'worker', production: true });
   const store = openD1(env.DB);
   const sandbox = env.SANDBOX_DB ? openD1(env.SANDBOX_DB) : undefined;
   return boot({
@@ -66,21 +72,26 @@ async function start(env: WorkerEnv, logger: Logger): Promise<Booted> {
     dbs: { store, sandbox },
     logger,
     version,
-    erpFactory: (c) => createRemoteErp(c, secrets(env)),
+    auth,
+    env: named,
+    erpFactory: (c) => createRemoteErp(c, named),
     wrapErp: (erp) => pending.track(erp),
   });
 }
 
 /** The isolate's app; a failed boot (a migration raced by another isolate) is tried again next time. */
-function appFor(env: WorkerEnv): Promise<Booted> {
+function appFor(env: WorkerEnv): Promise<Booted & { logger: Logger }> {
   if (!booting) {
     const level = (env.LOG_LEVEL as LogLevel | undefined) ?? 'info';
     const logger = createLogger((line) => console.log(line), { level });
-    booting = start(env, logger).catch((error: unknown) => {
-      booting = null;
-      logger.error('worker.failed_to_start', { error });
-      throw error;
-    });
+    booting = start(env, logger).then(
+      (booted) => ({ ...booted, logger }),
+      (error: unknown) => {
+        booting = null;
+        logger.error('worker.failed_to_start', { error });
+        throw error;
+      },
+    );
   }
   return booting;
 }
@@ -101,7 +112,8 @@ export default {
 
   async scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: WorkerContext): Promise<void> {
     const booted = await appFor(env);
-    await runScheduled(booted, new Date(event.scheduledTime));
+    const ran = await runScheduled(booted);
+    if (ran > 0) booted.logger.info('cron.retries_ran', { cron: event.cron, conversions: ran });
     ctx.waitUntil(pending.settled());
   },
 };

@@ -7,9 +7,13 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { workerBundle } from '../../scripts/edge/build-worker.ts';
+import { mintContextToken } from '../../server/auth/context-token.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}wrangler.toml`, 'utf8'))![1]!;
+
+/** The secret the edge tests' CRM signs context tokens with (a binding, as in production). */
+export const edgeTokenSecret = 'edge-test-only-context-token-secret-0123456789';
 
 export interface WorkerOptions {
   /** The config file's content, given to the worker as the ERP_LENS_CONFIG var. */
@@ -28,7 +32,12 @@ export async function startWorker(options: WorkerOptions = {}) {
     compatibilityDate,
     host: '127.0.0.1',
     d1Databases: { DB: `edge-${crypto.randomUUID()}` },
-    bindings: { ERP_LENS_CONFIG: JSON.stringify(options.config ?? {}), LOG_LEVEL: 'warn', ...options.bindings },
+    bindings: {
+      ERP_LENS_CONFIG: JSON.stringify(options.config ?? {}),
+      ERP_LENS_TOKEN_SECRET: edgeTokenSecret,
+      LOG_LEVEL: 'warn',
+      ...options.bindings,
+    },
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       stdout.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
       stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
@@ -36,11 +45,31 @@ export async function startWorker(options: WorkerOptions = {}) {
   });
   await mf.ready;
 
+  /**
+   * Calls the worker. Unless `headers` bring an authorization, the call carries a context
+   * token for what it names (the deal in /api/deals/:id/..., the body's customerId), as the
+   * CRM would sign it.
+   */
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const init: { method: string; headers: Record<string, string>; body?: string } = { method, headers: { ...headers } };
+    // No credentials mode: undici would otherwise try to replay a POST body after a 401 and fail.
+    const init: { method: string; headers: Record<string, string>; body?: string; credentials: 'omit' } = {
+      method,
+      headers: { ...headers },
+      credentials: 'omit',
+    };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       init.headers['content-type'] = 'application/json';
+    }
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) {
+      const deal = /^\/api\/deals\/([^/]+)\//.exec(path)?.[1];
+      const customer = (body as { customerId?: string } | undefined)?.customerId;
+      const { token } = await mintContextToken(
+        { sub: 'edge-test-rep', scopes: ['lookup', 'convert'], deal: deal && decodeURIComponent(deal), customer },
+        edgeTokenSecret,
+        { now: new Date() },
+      );
+      init.headers.authorization = `Bearer ${token}`;
     }
     // The worker sees this URL; miniflare delivers the request over its loopback socket.
     const res = await mf.dispatchFetch(`http://127.0.0.1${path}`, init);

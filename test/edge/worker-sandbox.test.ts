@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConvertResponse, DealLookupResponse, HealthResponse } from '../../shared/api.ts';
+import { hmacHex } from '../../server/convert/notify.ts';
 import { startWorker, type EdgeWorker } from './worker-harness.ts';
 
 /**
@@ -7,10 +8,14 @@ import { startWorker, type EdgeWorker } from './worker-harness.ts';
  * One worker for the file: its isolate boots once, as in production.
  */
 
+const webhookSecret = 'edge-test-webhook-secret-0123456789';
 let worker: EdgeWorker;
 
 beforeAll(async () => {
-  worker = await startWorker({ config: { erp: { type: 'sandbox' } } });
+  worker = await startWorker({
+    config: { erp: { type: 'sandbox' } },
+    bindings: { CUSTOMERMATES_WEBHOOK_SECRET: webhookSecret },
+  });
 });
 afterAll(() => worker?.dispose());
 
@@ -101,9 +106,67 @@ describe('the worker on the sandbox in D1', () => {
     expect(res.body.error.code).toBe('not_found');
   });
 
-  it('runs its cron trigger', async () => {
+  it('converts a deal on a signed webhook and refuses a forged one, from the secret in a binding', async () => {
+    const won = { title: 'Edge webhook deal', customerId: 'C-1003', currency: 'EUR', stage: 'won', lines: [{ lineId: 'l1', productId: 'P-1006', quantity: '2' }] };
+    expect((await worker.call('PUT', '/api/playground/deals/D-EDGE-HOOK', won)).status).toBe(200);
+    const delivery = (entityId: string) =>
+      JSON.stringify({ event: 'deal.won', data: { entityId }, timestamp: new Date().toISOString() });
+    const post = async (body: string, signature: string) =>
+      worker.call('POST', '/api/webhooks/customermates', body, { 'x-webhook-signature': signature, authorization: '' });
+
+    const forged = delivery('D-EDGE-HOOK');
+    const refused = await post(forged, await hmacHex('not-the-secret', forged));
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('unauthorized');
+    expect(await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-HOOK')).toHaveLength(0);
+
+    const body = delivery('D-EDGE-HOOK');
+    const signed = await post(body, await hmacHex(webhookSecret, body));
+    expect(signed.status).toBe(200);
+    expect(signed.body.conversion).toMatchObject({ dealId: 'D-EDGE-HOOK', status: 'done' });
+    expect(await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-HOOK')).toHaveLength(1);
+  });
+
+  it('refuses an API call without a context token, and mints no dev tokens', async () => {
+    const bare = await worker.call('GET', '/api/accounts/C-1001', undefined, { authorization: '' });
+    const dev = await worker.call('GET', '/api/dev/token', undefined, { authorization: '' });
+
+    expect(bare.status).toBe(401);
+    expect(dev.status).toBe(404);
+  });
+
+  it('runs the conversions whose retry is due on its cron trigger', async () => {
+    const won = { title: 'Edge retry deal', customerId: 'C-1003', currency: 'EUR', stage: 'won', lines: [{ lineId: 'l1', productId: 'P-1006', quantity: '1' }] };
+    expect((await worker.call('PUT', '/api/playground/deals/D-EDGE-CRON', won)).status).toBe(200);
+    // What a transient ERP failure leaves behind: a record waiting for its next attempt.
+    const at = new Date(Date.now() - 60_000).toISOString();
+    await worker.query(
+      `INSERT INTO conversions (deal_id, step, status, attempts, next_attempt_at, created_at, updated_at)
+       VALUES (?, 'received', 'retrying', 1, ?, ?, ?)`,
+      'D-EDGE-CRON',
+      Date.now() - 1_000,
+      at,
+      at,
+    );
+
     const outcome = await worker.cron();
 
     expect(outcome.outcome).toBe('ok');
+    expect(await worker.query('SELECT status FROM conversions WHERE deal_id = ?', 'D-EDGE-CRON')).toEqual([{ status: 'done' }]);
+    expect(await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-CRON')).toHaveLength(1);
+  });
+});
+
+describe('the worker without its token secret', () => {
+  it('answers 503 naming the missing binding', async () => {
+    const bare = await startWorker({ config: { erp: { type: 'sandbox' } }, bindings: { ERP_LENS_TOKEN_SECRET: '' } });
+    try {
+      const res = await bare.call('GET', '/api/health');
+
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toContain('ERP_LENS_TOKEN_SECRET');
+    } finally {
+      await bare.dispose();
+    }
   });
 });
