@@ -2,6 +2,7 @@ import { resolveAuthSettings } from '../auth/signing-secret.ts';
 import { boot } from '../bootstrap.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { createRemoteErp } from '../erp/factory.ts';
+import { version } from '../../package.json';
 import { createLogger, type Logger, type LogLevel } from '../observe/logger.ts';
 import { openD1, type D1Like } from '../store/d1.ts';
 import { PendingWork } from './pending-work.ts';
@@ -40,7 +41,6 @@ interface ScheduledEvent {
   scheduledTime: number;
 }
 
-const version = '0.1.0';
 const pending = new PendingWork();
 let booting: Promise<Booted & { logger: Logger }> | null = null;
 
