@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * - widget: components in happy-dom with @testing-library/preact;
  * - tryton: the adapter and the API against a live Tryton on loopback;
  * - e2e: the built widget and playground in headless Chromium against a real server;
+ * - process: real server processes killed and restarted (the crash test);
  * - edge: the worker bundle in workerd (miniflare) with D1, on the sandbox and on Tryton.
  */
 export default defineConfig({
@@ -30,6 +31,15 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'process',
+          include: ['test/process/**/*.test.ts'],
+          testTimeout: 60_000,
           fileParallelism: false,
         },
       },

@@ -144,6 +144,11 @@ export const ConfigSchema = z
         backoffCapMs: z.number().int().min(10).default(300_000),
         /** How often the retry worker looks for due conversions (Node; the edge uses its cron). */
         pollMs: z.number().int().min(10).default(5_000),
+        /**
+         * How long a worker may hold a conversion without progress (renewed at every step);
+         * after a crash, another worker resumes it once this has passed.
+         */
+        leaseMs: z.number().int().min(100).max(600_000).default(30_000),
         /** Optional: a URL told (POST, JSON, HMAC-signed) when a conversion fails or dies. */
         notifyUrl: z.string().url('a URL such as https://hooks.example.com/erp-lens').optional(),
         notifySecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('ERP_LENS_NOTIFY_SECRET'),
@@ -154,6 +159,7 @@ export const ConfigSchema = z
         backoffBaseMs: 2_000,
         backoffCapMs: 300_000,
         pollMs: 5_000,
+        leaseMs: 30_000,
         notifySecretEnv: 'ERP_LENS_NOTIFY_SECRET',
       }),
     webhooks: z

@@ -42,6 +42,19 @@ export interface ConverterDeps {
   random?: () => number;
 }
 
+/** This run stalled past its lease and another worker took the conversion over. */
+class LeaseLost extends Error {
+  override name = 'LeaseLost';
+
+  constructor(readonly dealId: string) {
+    super(`The lease on the conversion of "${dealId}" was lost.`);
+  }
+
+  asRequestError(): RequestError {
+    return new RequestError('conversion_in_progress', 409, 'Another worker took this conversion over; look again in a moment.');
+  }
+}
+
 export interface ConvertOptions {
   override?: { reason: string };
 }
@@ -59,7 +72,7 @@ export interface Converter {
 export function createConverter(deps: ConverterDeps): Converter {
   const { crm, store, logger, now } = deps;
   const owner = crypto.randomUUID();
-  const leaseMs = deps.leaseMs ?? 60_000;
+  const leaseMs = deps.leaseMs ?? deps.config.conversion.leaseMs;
   const inflight = new Map<string, Promise<ConversionRecord>>();
   let deadLetters = 0;
 
@@ -150,6 +163,8 @@ export function createConverter(deps: ConverterDeps): Converter {
       while (record.status !== 'done') {
         record = await runNextStep(deps, { record, deal, actor });
         await deps.afterStep?.(dealId, record.step);
+        // Renew the lease; losing it means this run stalled and another worker took over.
+        if (!(await store.claim(dealId, owner, now(), leaseMs))) throw new LeaseLost(dealId);
       }
       logger.info('conversion.done', { dealId, orderNumber: record.orderNumber, attempts: record.attempts });
       deps.metrics?.conversions.inc({ outcome: 'done', code: 'ok' });
@@ -157,6 +172,8 @@ export function createConverter(deps: ConverterDeps): Converter {
       await refreshDeadLetters();
       return record;
     } catch (error) {
+      // The record belongs to whoever holds the lease now; this run must not write to it.
+      if (error instanceof LeaseLost) throw error.asRequestError();
       deps.metrics?.conversionSeconds.observe({ outcome: 'stopped' }, (performance.now() - started) / 1000);
       return await settle(record, error, actor);
     } finally {

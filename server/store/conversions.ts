@@ -102,7 +102,7 @@ export interface ConversionStore {
   /** Moves the record and writes its audit entry in one atomic batch. */
   advance(dealId: string, change: Change, audit: Omit<AuditEntry, 'dealId'>): Promise<ConversionRecord>;
   audit(dealId: string): Promise<AuditEntry[]>;
-  /** Conversions waiting for an automatic retry whose time has come, oldest first. */
+  /** Conversions whose automatic retry is due, and runs orphaned by a dead process. */
   due(now: Date, limit: number): Promise<string[]>;
   /** Conversions in the given statuses, newest first. */
   list(statuses: Status[], limit: number): Promise<ConversionRecord[]>;
@@ -186,10 +186,13 @@ export function createConversionStore(db: SqlDb): ConversionStore {
     },
 
     async due(now, limit) {
+      // Also the orphans: a run whose process died holds a lease nobody will release.
       const rows = await db.all<{ deal_id: string }>(
-        `SELECT deal_id FROM conversions WHERE status = 'retrying' AND next_attempt_at <= ?
-         ORDER BY next_attempt_at LIMIT ?`,
-        [now.getTime(), limit],
+        `SELECT deal_id FROM conversions
+         WHERE (status = 'retrying' AND next_attempt_at <= ?)
+            OR (status = 'running' AND (lease_until IS NULL OR lease_until < ?))
+         ORDER BY COALESCE(next_attempt_at, 0) LIMIT ?`,
+        [now.getTime(), now.getTime(), limit],
       );
       return rows.map((r) => r.deal_id);
     },
