@@ -14,8 +14,11 @@ import { ApiError, errorFromResponse, isAbort } from './api-error.ts';
 export interface ApiOptions {
   /** Where the server lives; '' means the page's own origin. */
   baseUrl?: string;
-  /** A context token from the CRM integration, sent as `Authorization: Bearer`. */
-  token?: string | null;
+  /**
+   * A context token from the CRM integration, sent as `Authorization: Bearer`; or a function
+   * asked before each call, for a host that renews its tokens (the playground).
+   */
+  token?: string | null | (() => Promise<string | null>);
   /** Defaults to the global fetch, looked up per call so tests can stub it. */
   fetch?: typeof fetch;
 }
@@ -29,11 +32,20 @@ type Method = 'GET' | 'POST' | 'PUT';
 export function createApi(options: ApiOptions = {}) {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
 
+  async function contextToken(what: string): Promise<string | null> {
+    if (typeof options.token !== 'function') return options.token ?? null;
+    try {
+      return await options.token();
+    } catch (cause) {
+      throw new ApiError({ code: 'network_error', message: `${what} got no context token`, retryable: true, cause });
+    }
+  }
+
   async function send<T>(method: Method, path: string, signal: AbortSignal, body?: unknown) {
     const doFetch = options.fetch ?? globalThis.fetch;
     const what = `${method} ${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.token) headers.authorization = `Bearer ${await contextToken(what)}`;
     const init: RequestInit = { method, signal, headers };
     if (body !== undefined) {
       init.body = JSON.stringify(body);

@@ -4,6 +4,7 @@ import type { ConvertedDetail } from '../element.ts';
 import { describeError } from '../error-words.ts';
 import { DealEditor } from './deal-editor.tsx';
 import { DealList } from './deal-list.tsx';
+import type { DevTokens } from './dev-tokens.ts';
 import { AccountLensElement, DealLensElement } from './lens-elements.tsx';
 import { LocalePicker } from './locale-picker.tsx';
 import { createPlayground } from './playground-state.ts';
@@ -11,10 +12,11 @@ import { createPlayground } from './playground-state.ts';
 interface PlaygroundProps {
   api: Api;
   serverUrl: string;
+  tokens: DevTokens;
 }
 
 /** A stand-in CRM: deal list, deal editor, and the ERP Lens widget beside them. */
-export function Playground({ api, serverUrl }: PlaygroundProps) {
+export function Playground({ api, serverUrl, tokens }: PlaygroundProps) {
   const playground = useMemo(() => createPlayground(api), [api]);
   const [locale, setLocale] = useState(new URLSearchParams(location.search).get('locale') ?? '');
 
@@ -77,6 +79,7 @@ export function Playground({ api, serverUrl }: PlaygroundProps) {
             <>
               <DealLensElement
                 serverUrl={serverUrl}
+                tokens={tokens}
                 locale={locale}
                 deal={deal}
                 onConverted={onConverted}
@@ -84,6 +87,7 @@ export function Playground({ api, serverUrl }: PlaygroundProps) {
               <h2 class="sidebar-title">Account</h2>
               <AccountLensElement
                 serverUrl={serverUrl}
+                tokens={tokens}
                 locale={locale}
                 customerId={deal.customerId}
               />
