@@ -209,7 +209,11 @@ export const Conversion = z.object({
 
 /** The body of a convert or retry request: warnings need an explicit override with a reason. */
 export const ConvertRequest = z
-  .object({ override: z.object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) }).strict().optional() })
+  .object({
+    override: z.object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) }).strict().optional(),
+    /** Try now, even while an automatic retry is scheduled or the attempts ran out. */
+    retry: z.boolean().optional(),
+  })
   .strict();
 
 export const PreflightIssue = z.object({

@@ -57,6 +57,12 @@ class LeaseLost extends Error {
 
 export interface ConvertOptions {
   override?: { reason: string };
+  /**
+   * Try now even if the conversion waits for its next automatic attempt, is out of
+   * attempts or was dismissed: a person asked. Without it (a webhook delivered again, a
+   * second click) such a conversion is answered as it stands, and the ERP is not asked.
+   */
+  retry?: boolean;
 }
 
 export interface Converter {
@@ -142,6 +148,8 @@ export function createConverter(deps: ConverterDeps): Converter {
     await gate(dealId);
     let record = await store.open(dealId, now());
     if (record.status === 'done') return record;
+    const waiting = record.status === 'retrying' && (record.nextAttemptAt ?? 0) > now().getTime();
+    if (!options.retry && (waiting || record.status === 'dead' || record.status === 'dismissed')) return record;
     if (!(await store.claim(dealId, owner, now(), leaseMs))) {
       throw new RequestError('conversion_in_progress', 409, 'This deal is being converted right now; look again in a moment.');
     }

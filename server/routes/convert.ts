@@ -79,7 +79,7 @@ export function convertRoutes(deps: { converter: Converter; conversions: Convers
       const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
       const options = await convertOptions(c);
       if (!(await conversions.get(dealId))) throw new RequestError('not_found', 404, `Deal "${dealId}" has no conversion to retry.`);
-      return conversionAnswer(c, await converter.convert(dealId, 'ops', options));
+      return conversionAnswer(c, await converter.convert(dealId, 'ops', { ...options, retry: true }));
     })
     .post('/conversions/:dealId/dismiss', async (c) => {
       const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');

@@ -185,7 +185,7 @@ describe('conversion under failure', () => {
     expect(crashed.status).toBe(202);
     expect(crashed.body.conversion).toMatchObject({ status: 'retrying', state: 'customer_resolved' });
 
-    const resumed = await call('POST', '/api/deals/D-1003/convert');
+    const resumed = await call('POST', '/api/deals/D-1003/convert', { retry: true });
     expect(resumed.body.conversion.state).toBe('done');
     expect(await ordersFor(db, 'D-1003')).toHaveLength(1);
   });
@@ -211,7 +211,11 @@ describe('conversion under failure', () => {
     expect(failed.body.conversion.nextAttemptAt).not.toBeNull();
 
     down = false;
-    const done = await call('POST', '/api/deals/D-1003/convert');
+    // A second click waits for the scheduled attempt; "Try again" goes now.
+    const waiting = await call('POST', '/api/deals/D-1003/convert');
+    expect(waiting.status).toBe(202);
+    expect(waiting.body.conversion.attempts).toBe(1);
+    const done = await call('POST', '/api/deals/D-1003/convert', { retry: true });
     expect(done.status).toBe(200);
     expect(done.body.conversion).toMatchObject({ state: 'done', attempts: 2 });
     expect(await ordersFor(db, 'D-1003')).toEqual([{ number: done.body.conversion.orderNumber, state: 'confirmed' }]);
