@@ -10,6 +10,10 @@
  */
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
+import { mintContextToken } from '../../server/auth/context-token.ts';
+
+// Must match scripts/bench/server.ts. Lookups carry a real context token, verified per request.
+const benchSecret = 'bench-only-context-token-secret-0123456789';
 
 const json = process.argv.includes('--json');
 const durationIndex = process.argv.indexOf('--duration');
@@ -78,6 +82,11 @@ async function startServer(): Promise<{ base: string; stop: () => void }> {
 
 async function main() {
   const { base, stop } = await startServer();
+  const { token } = await mintContextToken({ sub: 'bench', scopes: ['lookup'], customer: 'C-1001' }, benchSecret, {
+    now: new Date(),
+    ttlSeconds: 900,
+  });
+  const authorization = `Bearer ${token}`;
   const post = (path: string, body: unknown) =>
     fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const stats = async (): Promise<Stats> => (await fetch(`${base}/__bench/stats`)).json() as Promise<Stats>;
@@ -128,7 +137,7 @@ async function main() {
         const t0 = performance.now();
         const res = await fetch(`${base}/api/lookup/deal`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization },
           body: deal(lines),
         });
         await res.arrayBuffer();
@@ -151,7 +160,7 @@ async function main() {
         {
           url: `${base}${path}`,
           method: body ? 'POST' : 'GET',
-          headers: body ? { 'content-type': 'application/json' } : {},
+          headers: body ? { 'content-type': 'application/json', authorization } : { authorization },
           body,
           connections: clients,
           duration,

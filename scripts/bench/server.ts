@@ -32,10 +32,20 @@ const db = openSqlite(':memory:');
 const config = parseConfig({
   erp: { type: 'sandbox', path: ':memory:' },
   lookup: { maxConcurrentErpCalls: 64 },
+  // One bench client plays every rep: per-user limits would measure the limiter.
+  auth: { rateLimits: { lookup: { max: 100_000_000, windowMs: 60_000 }, convert: { max: 100_000_000, windowMs: 60_000 } } },
 });
+/** The bench's own signing secret; run.ts signs its context token with the same. */
+const benchSecret = 'bench-only-context-token-secret-0123456789';
 // The request log is formatted as in production, then dropped instead of written.
 const logger = createLogger(process.env.BENCH_LOG ? (l) => process.stderr.write(`${l}\n`) : () => undefined);
-const { app, sources, metrics } = await boot({ config, dbs: { store: db, sandbox: db }, logger, wrapErp: delayed });
+const { app, sources, metrics } = await boot({
+  config,
+  dbs: { store: db, sandbox: db },
+  logger,
+  wrapErp: delayed,
+  auth: { secret: benchSecret, devMode: false },
+});
 
 app.get('/bench/bare', (c) => c.json({ ok: true }));
 // The same request as a lookup (a POST with its JSON body read), answered with a constant.

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountLookupResponse, DealLookupResponse } from '../../shared/api.ts';
+import { mintContextToken } from '../../server/auth/context-token.ts';
 import { boot } from '../../server/bootstrap.ts';
 import { parseConfig } from '../../server/config.ts';
 import { createRemoteErp } from '../../server/erp/factory.ts';
 import { TrytonRpc } from '../../server/erp/tryton/rpc.ts';
 import { createLogger } from '../../server/observe/logger.ts';
 import { openSqlite } from '../../server/store/sqlite.ts';
+import { namedIn } from '../fixtures/app.ts';
 import { resetTryton, seeded, tryton, trytonGate } from './tryton-env.ts';
 
 /**
@@ -23,6 +25,7 @@ const live = await trytonGate('Tryton API integration tests');
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { products: p, customers: c, warehouses: w } = seeded;
 const rpc = new TrytonRpc(tryton);
+const secret = 'tryton-suite-token-secret-0123456789abcdef';
 
 async function app(storePath = ':memory:') {
   const logs: string[] = [];
@@ -36,11 +39,20 @@ async function app(storePath = ':memory:') {
     dbs: { store: openSqlite(storePath) },
     logger: createLogger((line) => logs.push(line)),
     erpFactory: (cfg) => createRemoteErp(cfg, { TRYTON_PASSWORD: tryton.password }),
+    auth: { secret, devMode: false },
   });
+  // As a CRM would: a context token for exactly the customer or deal the call names.
   const call = async (method: string, path: string, body?: unknown) => {
+    const claims = namedIn(path, body);
+    const { token } = await mintContextToken({ sub: 'tryton-suite', scopes: ['lookup', 'convert'], ...claims }, secret, {
+      now: new Date(),
+    });
     const res = await app.request(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as any };
