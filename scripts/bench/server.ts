@@ -33,7 +33,7 @@ const config = parseConfig({
   erp: { type: 'sandbox', path: ':memory:' },
   lookup: { maxConcurrentErpCalls: 64 },
   // One bench client plays every rep: per-user limits would measure the limiter.
-  auth: { rateLimits: { lookup: { max: 100_000_000, windowMs: 60_000 }, convert: { max: 100_000_000, windowMs: 60_000 } } },
+  auth: { rateLimits: { lookup: { max: 1_000_000, windowMs: 60_000 }, convert: { max: 1_000_000, windowMs: 60_000 } } },
 });
 /** The bench's own signing secret; run.ts signs its context token with the same. */
 const benchSecret = 'bench-only-context-token-secret-0123456789';

@@ -55,11 +55,11 @@ export function availabilityLevel(available: string, quantity: string, lowThresh
 }
 
 /**
- * The time the ERP gets: 90 % of the budget. The rest is kept for composing and sending
+ * The time the ERP gets: 85 % of the budget. The rest is kept for composing and sending
  * the answer, which for fifty 50-line deals at once takes tens of milliseconds.
  */
 export function answerDeadline(config: LookupConfig): Deadline {
-  return new Deadline(Math.floor(config.deadlineMs * 0.9));
+  return new Deadline(Math.floor(config.deadlineMs * 0.85));
 }
 
 /** A cache read as a fact of the answer: its value shaped by `shape`, or why it is missing. */
