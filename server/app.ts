@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { playgroundRoutes } from './routes/playground.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import type { IdMapStore } from './mapping/id-map.ts';
 import type { ConversionStore } from './store/conversions.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface AppDeps {
   /** The playground CRM, when the server plays the CRM too; mounts /api/playground. */
   playground?: PlaygroundCrm;
   conversions: ConversionStore;
+  /** CRM ids to ERP ids (customers matched or created by conversions). */
+  idMap: IdMapStore;
   storeHealthy: () => Promise<boolean>;
   logger: Logger;
   now?: () => Date;
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps): App {
     erp,
     crm: deps.crm,
     store: deps.conversions,
+    idMap: deps.idMap,
     config,
     logger,
     now,

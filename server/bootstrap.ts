@@ -9,6 +9,7 @@ import { sandboxMigrations } from './erp/sandbox/schema.ts';
 import { seedSandbox } from './erp/sandbox/seed.ts';
 import type { Logger } from './observe/logger.ts';
 import { createConversionStore } from './store/conversions.ts';
+import { createSqlIdMap } from './store/id-map.ts';
 import { storeMigrations } from './store/migrations.ts';
 import { migrate, type SqlDb } from './store/sql.ts';
 
@@ -73,6 +74,7 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
     crm,
     playground: crm,
     conversions: createConversionStore(dbs.store),
+    idMap: createSqlIdMap(dbs.store),
     storeHealthy: async () => (await dbs.store.first('SELECT 1 AS ok')) !== null,
     logger,
     now,

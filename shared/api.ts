@@ -163,10 +163,44 @@ export const AccountLookupResponse = z.object({
 
 export const DealStage = z.enum(['open', 'won', 'lost']);
 
+const Text = (max: number) => z.string().trim().max(max).nullable().default(null);
+
+/**
+ * The CRM's company record behind a deal, for deals whose ERP customer is not known yet:
+ * the conversion matches it to an ERP customer (id map, tax id, e-mail, phone, name) or
+ * creates one.
+ */
+export const CrmAccount = z
+  .object({
+    id: z.string().trim().min(1).max(64),
+    name: z.string().trim().min(1).max(500),
+    email: Text(254),
+    phone: Text(40),
+    taxId: Text(40),
+    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "DE"').nullable().default(null),
+    addresses: z
+      .array(
+        z.object({
+          kind: Text(40),
+          street: Text(200),
+          postalCode: Text(20),
+          city: Text(100),
+          country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
+        }),
+      )
+      .max(10)
+      .default([]),
+    segment: Text(100),
+    paymentTerms: Text(100),
+  })
+  .strict();
+
 export const Deal = z.object({
   id: z.string().min(1).max(64),
   title: z.string().max(200),
-  customerId: ErpId,
+  /** The ERP customer; empty when only the CRM account is known (then `account` is required). */
+  customerId: z.union([ErpId, z.literal('')]),
+  account: CrmAccount.optional(),
   currency: CurrencyCode,
   stage: DealStage,
   lines: z.array(DealLine.extend({ lineId: z.string().max(64) })).max(200),
@@ -174,7 +208,12 @@ export const Deal = z.object({
   updatedAt: Instant.optional(),
 });
 
-export const DealInput = Deal.omit({ id: true, erpOrderNumber: true, updatedAt: true }).strict();
+export const DealInput = Deal.omit({ id: true, erpOrderNumber: true, updatedAt: true })
+  .strict()
+  .refine((d) => d.customerId !== '' || d.account !== undefined, {
+    message: 'name the ERP customer (customerId) or the CRM account (account)',
+    path: ['customerId'],
+  });
 
 export const ConversionState = z.enum([
   'received',
@@ -284,6 +323,7 @@ export type AccountLookupResponse = z.infer<typeof AccountLookupResponse>;
 export type DealStage = z.infer<typeof DealStage>;
 export type Deal = z.infer<typeof Deal>;
 export type DealInput = z.infer<typeof DealInput>;
+export type CrmAccount = z.infer<typeof CrmAccount>;
 export type ConversionState = z.infer<typeof ConversionState>;
 export type Conversion = z.infer<typeof Conversion>;
 export type ConversionStatus = z.infer<typeof ConversionStatus>;

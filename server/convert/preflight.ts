@@ -1,7 +1,10 @@
 import type { Deal, Preflight, PreflightIssue } from '../../shared/api.ts';
 import type { Config } from '../config.ts';
 import type { ErpAdapter } from '../erp/port.ts';
+import type { IdMapStore } from '../mapping/id-map.ts';
+import { resolveCustomer } from './customer-step.ts';
 import { priceDrift } from '../mapping/price-drift.ts';
+import { RequestError } from '../errors.ts';
 import { dec, isWhole, roundMoney, sum } from '../money.ts';
 
 /**
@@ -15,7 +18,9 @@ import { dec, isWhole, roundMoney, sum } from '../money.ts';
 
 export interface PreflightDeps {
   erp: ErpAdapter;
-  config: Pick<Config, 'lookup'>;
+  idMap: IdMapStore;
+  config: Pick<Config, 'lookup' | 'mapping'>;
+  now: () => Date;
 }
 
 export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Preflight> {
@@ -49,12 +54,20 @@ export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Prefli
     return true;
   });
 
-  const canPrice = usable.length > 0 && blocking.every((b) => b.code !== 'unknown_currency');
+  // A deal that only brings its CRM account: who it matches now, without creating anyone.
+  const resolved = await resolveCustomer({ ...deps, mapping: config.mapping }, deal, { create: false }).catch((error: unknown) => {
+    if (!(error instanceof RequestError)) throw error;
+    blocking.push({ code: error.code, message: error.message });
+    return null;
+  });
+  const customerId = resolved?.customer.id ?? deal.customerId;
+
+  const canPrice = usable.length > 0 && customerId !== '' && blocking.every((b) => b.code !== 'unknown_currency');
   const [stock, prices, credits, invoices] = await Promise.all([
     erp.getStock(usable.map((l) => l.productId)),
-    canPrice ? erp.getPrices(deal.customerId, currency, usable.map((l) => ({ productId: l.productId, quantity: l.quantity }))) : [],
-    erp.getCredit([deal.customerId]),
-    erp.getInvoices([deal.customerId]),
+    canPrice ? erp.getPrices(customerId, currency, usable.map((l) => ({ productId: l.productId, quantity: l.quantity }))) : [],
+    customerId ? erp.getCredit([customerId]) : new Map<string, never>(),
+    customerId ? erp.getInvoices([customerId]) : new Map<string, never>(),
   ]);
 
   const lines = deal.lines.map((line) => {
@@ -99,8 +112,10 @@ export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Prefli
     currency,
   );
 
-  const credit = credits.get(deal.customerId);
-  if (!credit) blocking.push({ code: 'unknown_customer', message: `The ERP has no customer "${deal.customerId}".` });
+  const credit = customerId ? credits.get(customerId) : undefined;
+  if (customerId && !credit && !blocking.some((b) => b.code === 'unknown_customer')) {
+    blocking.push({ code: 'unknown_customer', message: `The ERP has no customer "${customerId}".` });
+  }
   if (credit?.blocked) {
     blocking.push({ code: 'customer_blocked', message: `${credit.customer.name} is blocked: ${credit.blockReason ?? 'no reason given'}.` });
   }
@@ -127,7 +142,7 @@ export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Prefli
     }
   }
 
-  const open = (invoices.get(deal.customerId) ?? []).filter((inv) => dec(inv.open).gt(0));
+  const open = ((customerId ? invoices.get(customerId) : undefined) ?? []).filter((inv) => dec(inv.open).gt(0));
   return {
     dealId: deal.id,
     ok: blocking.length === 0,

@@ -4,7 +4,9 @@ import type { CrmAdapter } from '../crm/port.ts';
 import { ErpError } from '../erp/errors.ts';
 import type { ErpAdapter, ErpOrder } from '../erp/port.ts';
 import { RequestError } from '../errors.ts';
+import type { IdMapStore } from '../mapping/id-map.ts';
 import type { Change, ConversionRecord, ConversionStore, Step } from '../store/conversions.ts';
+import { resolveCustomer } from './customer-step.ts';
 import { preflight } from './preflight.ts';
 
 /**
@@ -18,6 +20,7 @@ export interface StepDeps {
   erp: ErpAdapter;
   crm: CrmAdapter;
   store: ConversionStore;
+  idMap: IdMapStore;
   config: Pick<Config, 'lookup' | 'mapping'>;
   now: () => Date;
   onOrder?: (change: { customerId: string; productIds: string[] }) => void;
@@ -101,13 +104,15 @@ export async function runNextStep(deps: StepDeps, ctx: StepContext): Promise<Con
     }
     case 'validated': {
       const deal = await ctx.deal();
-      const customer = (await erp.getCustomers([deal.customerId])).get(deal.customerId);
-      if (!customer) {
-        throw new RequestError('unknown_customer', 422, `The ERP has no customer "${deal.customerId}"; pick the deal's customer again.`);
-      }
-      return advance('customer_resolved', { customerId: customer.id }, `Customer ${customer.code} found in the ERP`, null, {
-        customerId: customer.id,
-      });
+      const resolved = (await resolveCustomer({ ...deps, mapping: deps.config.mapping }, deal, { create: true }))!;
+      const { customer, via, created } = resolved;
+      return advance(
+        'customer_resolved',
+        { customerId: customer.id },
+        created ? `Customer ${customer.code} created in the ERP from the CRM account` : `Customer ${customer.code} found in the ERP (by ${via})`,
+        null,
+        { customerId: customer.id, via, created, crmAccount: deal.account?.id ?? null },
+      );
     }
     case 'customer_resolved': {
       const deal = await ctx.deal();

@@ -4,6 +4,7 @@ import type { CrmAdapter } from '../crm/port.ts';
 import type { ErpAdapter } from '../erp/port.ts';
 import { RequestError } from '../errors.ts';
 import type { Logger } from '../observe/logger.ts';
+import type { IdMapStore } from '../mapping/id-map.ts';
 import type { Metrics } from '../observe/metrics.ts';
 import type { ConversionRecord, ConversionStore, Step } from '../store/conversions.ts';
 import { nextAttemptDelay } from './backoff.ts';
@@ -28,6 +29,7 @@ export interface ConverterDeps {
   erp: ErpAdapter;
   crm: CrmAdapter;
   store: ConversionStore;
+  idMap: IdMapStore;
   config: Pick<Config, 'lookup' | 'mapping' | 'conversion'>;
   logger: Logger;
   now: () => Date;

@@ -54,6 +54,7 @@ const operations = [
   'getPrices',
   'getCustomers',
   'searchCustomers',
+  'createCustomer',
   'getCredit',
   'getInvoices',
   'findOrderByReference',

@@ -66,7 +66,27 @@ export interface ErpCustomer {
   currency: string;
   priceList: string | null;
   email: string | null;
+  /** E.164 where the ERP keeps it so. */
+  phone: string | null;
   taxId: string | null;
+}
+
+/** A customer to create, from the CRM account through the configured field maps. */
+export interface ErpNewCustomer {
+  /** The CRM account id, kept as the customer's reference where the ERP has one. */
+  crmId: string;
+  name: string;
+  email: string | null;
+  /** E.164. */
+  phone: string | null;
+  /** Compact, with its country prefix when known ("DE123456789"). */
+  taxId: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  address: { street: string | null; postalCode: string | null; city: string | null; country: string } | null;
+  /** The ERP's customer group. */
+  group: string | null;
+  paymentTerms: string | null;
 }
 
 export interface ErpCredit {
@@ -127,6 +147,8 @@ export interface CustomerQuery {
   name?: string;
   email?: string;
   taxId?: string;
+  /** E.164. */
+  phone?: string;
 }
 
 export interface CallOptions {
@@ -151,7 +173,10 @@ export interface ErpAdapter {
   ): Promise<ErpPrice[]>;
 
   getCustomers(ids: string[], opts?: CallOptions): Promise<Map<string, ErpCustomer>>;
+  /** Customers matching any of the keys given; no key at all finds nobody, an empty name everybody. */
   searchCustomers(query: CustomerQuery, limit: number, opts?: CallOptions): Promise<ErpCustomer[]>;
+  /** Creates a customer; length limits were checked by the caller against the config. */
+  createCustomer(input: ErpNewCustomer, opts?: CallOptions): Promise<ErpCustomer>;
   /** Credit with the customer record; unknown customers are absent. */
   getCredit(customerIds: string[], opts?: CallOptions): Promise<Map<string, ErpCredit>>;
   getInvoices(customerIds: string[], opts?: CallOptions): Promise<Map<string, ErpInvoice[]>>;

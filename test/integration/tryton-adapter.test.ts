@@ -199,11 +199,20 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
     it('creates a customer with address and e-mail that search then finds', async () => {
       const email = `buyer-${Date.now()}@initech.example`;
       const created = await erp.createCustomer({
-        name: 'Initech GmbH', email, address: { street: 'Am Hafen 7', postalCode: '28195', city: 'Bremen' },
+        crmId: 'crm-initech',
+        name: 'Initech GmbH',
+        email,
+        phone: '+4942112345',
+        taxId: null,
+        country: 'DE',
+        address: { street: 'Am Hafen 7', postalCode: '28195', city: 'Bremen', country: 'DE' },
+        group: null,
+        paymentTerms: null,
       });
 
       expect(created).toMatchObject({ name: 'Initech GmbH', email, currency: 'EUR', priceList: null });
       expect((await erp.searchCustomers({ email }, 5)).map((x) => x.id)).toEqual([created.id]);
+      expect((await erp.searchCustomers({ phone: '+4942112345' }, 5)).map((x) => x.id)).toEqual([created.id]);
     });
   });
 

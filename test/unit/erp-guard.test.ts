@@ -17,6 +17,7 @@ function fakeErp(overrides: Partial<ErpAdapter>): ErpAdapter {
     getPrices: none,
     getCustomers: none,
     searchCustomers: none,
+    createCustomer: none,
     getCredit: none,
     getInvoices: none,
     findOrderByReference: none,

@@ -38,6 +38,7 @@ interface CustomerRow {
   code: string;
   name: string;
   email: string | null;
+  phone: string | null;
   tax_id: string | null;
   currency: string;
   price_list_id: string | null;
@@ -92,6 +93,7 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
     currency: r.currency,
     priceList: r.price_list_name,
     email: r.email,
+    phone: r.phone,
     taxId: r.tax_id,
   });
 
@@ -307,11 +309,16 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
         clauses.push('LOWER(c.email) = LOWER(?)');
         params.push(query.email);
       }
+      if (query.phone) {
+        clauses.push('c.phone = ?');
+        params.push(query.phone);
+      }
       if (query.name !== undefined) {
         clauses.push("c.name LIKE ? ESCAPE '\\'");
         params.push(`%${query.name.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`);
       }
-      const where = clauses.length > 0 ? `WHERE ${clauses.join(' OR ')}` : '';
+      if (clauses.length === 0) return [];
+      const where = `WHERE ${clauses.join(' OR ')}`;
       const rows = await db.all<CustomerRow>(`${customerSql} ${where} ORDER BY c.code LIMIT ?`, [
         ...params,
         limit,
@@ -371,6 +378,25 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
         });
       }
       return result;
+    },
+
+    createCustomer(input) {
+      return serially(async () => {
+        const row = await db.first<{ n: number }>('SELECT COUNT(*) AS n FROM sb_customers');
+        const id = `C-${String(2001 + (row?.n ?? 0)).padStart(4, '0')}`;
+        const currency = input.country === 'US' ? 'USD' : input.country === 'CH' ? 'CHF' : 'EUR';
+        await db.run(
+          `INSERT INTO sb_customers (id, code, name, email, tax_id, currency, credit_limit, blocked,
+             payment_terms, phone, country, street, postal_code, city, customer_group, reference)
+           VALUES (?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            id, id, input.name, input.email, input.taxId, currency, input.paymentTerms, input.phone, input.country,
+            input.address?.street ?? null, input.address?.postalCode ?? null, input.address?.city ?? null,
+            input.group, input.crmId,
+          ],
+        );
+        return toCustomer((await db.first<CustomerRow>(`${customerSql} WHERE c.id = ?`, [id]))!);
+      });
     },
 
     async findOrderByReference(reference) {

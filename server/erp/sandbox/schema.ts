@@ -42,4 +42,23 @@ export const sandboxMigrations: Migration[] = [
         product_id TEXT NOT NULL, warehouse_id TEXT NOT NULL, quantity TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'sandbox customers: phone, country, address, reference',
+    sql: `
+      ALTER TABLE sb_customers ADD COLUMN phone TEXT;
+      ALTER TABLE sb_customers ADD COLUMN country TEXT;
+      ALTER TABLE sb_customers ADD COLUMN street TEXT;
+      ALTER TABLE sb_customers ADD COLUMN postal_code TEXT;
+      ALTER TABLE sb_customers ADD COLUMN city TEXT;
+      ALTER TABLE sb_customers ADD COLUMN customer_group TEXT;
+      ALTER TABLE sb_customers ADD COLUMN reference TEXT;
+      CREATE INDEX sb_customers_phone ON sb_customers (phone);
+      UPDATE sb_customers SET phone = '+4930123456', country = 'DE' WHERE id = 'C-1001';
+      UPDATE sb_customers SET phone = '+494012345678', country = 'DE' WHERE id = 'C-1002';
+      UPDATE sb_customers SET phone = '+4989765432', country = 'DE' WHERE id = 'C-1003';
+      UPDATE sb_customers SET phone = '+442071234567', country = 'GB' WHERE id = 'C-1004';
+      UPDATE sb_customers SET phone = '+4969246813', country = 'DE' WHERE id = 'C-1005';
+    `,
+  },
 ];

@@ -49,17 +49,17 @@ const priceRules = [
 ] as const;
 
 const customers = [
-  // id, name, email, tax id, currency, price list, credit limit, blocked, reason, terms
+  // id, name, email, tax id, currency, price list, credit limit, blocked, reason, terms, phone, country
   ['C-1001', 'ACME Industries AG', 'purchasing@acme.example', 'DE123456789', 'EUR', 'PL-ACME',
-    '50000.00', 0, null, 'Net 30'],
+    '50000.00', 0, null, 'Net 30', '+4930123456', 'DE'],
   ['C-1002', 'Globex Retail GmbH', 'einkauf@globex.example', 'DE811907980', 'EUR', null,
-    '20000.00', 0, null, 'Net 30'],
+    '20000.00', 0, null, 'Net 30', '+494012345678', 'DE'],
   ['C-1003', 'Initech Bau GmbH', 'buchhaltung@initech.example', 'DE258963147', 'EUR',
-    'PL-BUILD', '15000.00', 0, null, 'Net 14'],
+    'PL-BUILD', '15000.00', 0, null, 'Net 14', '+4989765432', 'DE'],
   ['C-1004', 'Umbrella Supplies Ltd', 'ap@umbrella.example', 'GB123456789', 'USD', null,
-    '30000.00', 0, null, 'Net 30'],
+    '30000.00', 0, null, 'Net 30', '+442071234567', 'GB'],
   ['C-1005', 'Stark Logistik GmbH', 'office@stark.example', 'DE147258369', 'EUR', null,
-    '10000.00', 1, 'Blocked by accounting: returned direct debit', 'Prepayment'],
+    '10000.00', 1, 'Blocked by accounting: returned direct debit', 'Prepayment', '+4969246813', 'DE'],
 ] as const;
 
 function invoices(today: Date) {
@@ -100,10 +100,12 @@ export function seedStatements(today: Date): SqlStatement[] {
   add('INSERT INTO sb_price_lists VALUES (?, ?)', ['PL-ACME', 'ACME contract prices']);
   add('INSERT INTO sb_price_lists VALUES (?, ?)', ['PL-BUILD', 'Construction volume prices']);
   for (const r of priceRules) add('INSERT INTO sb_price_rules VALUES (?, ?, ?, ?)', [...r]);
-  for (const [id, name, email, taxId, currency, pl, limit, blocked, reason, terms] of customers) {
-    add('INSERT INTO sb_customers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      id, id, name, email, taxId, currency, pl, limit, blocked, reason, terms,
-    ]);
+  for (const [id, name, email, taxId, currency, pl, limit, blocked, reason, terms, phone, country] of customers) {
+    add(
+      `INSERT INTO sb_customers (id, code, name, email, tax_id, currency, price_list_id, credit_limit,
+         blocked, block_reason, payment_terms, phone, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, id, name, email, taxId, currency, pl, limit, blocked, reason, terms, phone, country],
+    );
   }
   for (const i of invoices(today)) add('INSERT INTO sb_invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [...i]);
   return s;

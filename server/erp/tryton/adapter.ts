@@ -13,6 +13,7 @@ import type {
   ErpCredit,
   ErpCustomer,
   ErpInvoice,
+  ErpNewCustomer,
   ErpOrder,
   ErpOrderInput,
   ErpPrice,
@@ -75,8 +76,7 @@ export class TrytonAdapter implements ErpAdapter {
     return customers.searchCustomers(this.#t, query, limit, opts);
   }
 
-  /** Not in the port yet: the conversion may create a customer the CRM knows and Tryton not. */
-  createCustomer(input: customers.NewCustomer, opts?: CallOptions): Promise<ErpCustomer> {
+  createCustomer(input: ErpNewCustomer, opts?: CallOptions): Promise<ErpCustomer> {
     return customers.createCustomer(this.#t, input, opts);
   }
 

@@ -4,19 +4,11 @@
  * Ids are Tryton party ids as decimal strings. The party code (e.g. "2") is shown as `code`
  * but is not accepted as an id: one key, one meaning.
  */
-import type { CallOptions, CustomerQuery, ErpCredit, ErpCustomer } from '../port.ts';
+import type { CallOptions, CustomerQuery, ErpCredit, ErpCustomer, ErpNewCustomer } from '../port.ts';
 import { likeEscape, rejected, related, searchRead, str, trytonIds, type Row, type Tryton } from './session.ts';
 
-const CUSTOMER_FIELDS = ['code', 'name', 'email', 'sale_price_list.name', 'tax_identifier.code'];
+const CUSTOMER_FIELDS = ['code', 'name', 'email', 'phone', 'sale_price_list.name', 'tax_identifier.code'];
 
-export interface NewCustomer {
-  name: string;
-  email?: string;
-  taxId?: string;
-  /** Identifier type for taxId, e.g. "eu_vat" (validated by Tryton); omitted: unchecked. */
-  taxIdType?: string;
-  address?: { street?: string; postalCode?: string; city?: string };
-}
 
 export async function getCustomers(
   t: Tryton,
@@ -46,6 +38,12 @@ export async function searchCustomers(
       ['value', 'ilike', likeEscape(query.email.trim())],
     ]]);
   }
+  if (query.phone?.trim()) {
+    domain.push(['contact_mechanisms', 'where', [
+      ['type', 'in', ['phone', 'mobile']],
+      ['value', '=', query.phone.trim()],
+    ]]);
+  }
   if (query.name?.trim()) {
     domain.push(['name', 'ilike', `%${likeEscape(query.name.trim())}%`]);
   }
@@ -53,8 +51,16 @@ export async function searchCustomers(
   return readCustomers(t, domain, limit, opts);
 }
 
-/** Creates a party with an address and an e-mail; not part of the port (yet). */
-export async function createCustomer(t: Tryton, input: NewCustomer, opts?: CallOptions): Promise<ErpCustomer> {
+/**
+ * Creates a party with its address, e-mail and phone, and the tax id as an identifier.
+ * The country is not set on the address: Tryton's country module ships without country
+ * records until they are imported (trytond_import_countries), so a code could not be
+ * resolved on a fresh database.
+ */
+export async function createCustomer(t: Tryton, input: ErpNewCustomer, opts?: CallOptions): Promise<ErpCustomer> {
+  const mechanisms: Array<{ type: string; value: string }> = [];
+  if (input.email) mechanisms.push({ type: 'email', value: input.email });
+  if (input.phone) mechanisms.push({ type: 'phone', value: input.phone });
   const values: Record<string, unknown> = {
     name: input.name,
     addresses: [['create', [{
@@ -63,9 +69,9 @@ export async function createCustomer(t: Tryton, input: NewCustomer, opts?: CallO
       city: input.address?.city ?? null,
     }]]],
   };
-  if (input.email) values.contact_mechanisms = [['create', [{ type: 'email', value: input.email }]]];
+  if (mechanisms.length > 0) values.contact_mechanisms = [['create', mechanisms]];
   if (input.taxId) {
-    values.identifiers = [['create', [{ type: input.taxIdType ?? null, code: compactTaxId(input.taxId) }]]];
+    values.identifiers = [['create', [{ type: null, code: compactTaxId(input.taxId) }]]];
   }
 
   const [id] = await t.rpc.model<number[]>('party.party', 'create', [[values]], { signal: opts?.signal });
@@ -135,6 +141,7 @@ function toCustomer(row: Row, currency: string): ErpCustomer {
     currency,
     priceList: str(related(row, 'sale_price_list.name')) || null,
     email: str(row.email) || null,
+    phone: str(row.phone) || null,
     taxId: str(related(row, 'tax_identifier.code')) || null,
   };
 }
