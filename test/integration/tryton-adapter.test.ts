@@ -119,7 +119,7 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
       expect(byEmail.map((x) => x.id)).toEqual([c.globex]);
       expect(byName[0]).toEqual({
         id: c.acme, code: c.acme, name: 'ACME Industries AG', currency: 'EUR', priceList: 'ACME contract prices',
-        email: 'purchasing@acme.example', taxId: 'DE136695976',
+        email: 'purchasing@acme.example', phone: null, taxId: 'DE136695976',
       });
     });
 
