@@ -1,5 +1,6 @@
 import type {
   AccountLookupResponse,
+  ConvertRequest,
   ConvertResponse,
   CustomerSearchResponse,
   Deal,
@@ -7,6 +8,7 @@ import type {
   DealLookupRequest,
   DealLookupResponse,
   HealthResponse,
+  Preflight,
   ProductSearchResponse,
 } from '../shared/api.ts';
 import { ApiError, errorFromResponse, isAbort } from './api-error.ts';
@@ -103,8 +105,13 @@ export function createApi(options: ApiOptions = {}) {
       return send<{ deal: Deal }>('PUT', `/api/playground/deals/${id(dealId)}`, signal, deal);
     },
 
-    convertDeal: function convertDeal(dealId: string, signal: AbortSignal) {
-      return send<ConvertResponse>('POST', `/api/deals/${id(dealId)}/convert`, signal, {});
+    /** 200 when done, 202 while an automatic retry waits; either way the body is the record. */
+    convertDeal: function convertDeal(dealId: string, request: ConvertRequest, signal: AbortSignal) {
+      return send<ConvertResponse>('POST', `/api/deals/${id(dealId)}/convert`, signal, request);
+    },
+
+    preflight: function preflight(dealId: string, signal: AbortSignal) {
+      return send<Preflight>('GET', `/api/deals/${id(dealId)}/preflight`, signal);
     },
 
     getConversion: function getConversion(dealId: string, signal: AbortSignal) {

@@ -1,97 +1,144 @@
 import { signal } from '@preact/signals';
-import type { Conversion, ConversionState } from '../shared/api.ts';
+import type { Conversion, ConversionState, ConvertRequest, Preflight } from '../shared/api.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import type { Api } from './api.ts';
+import { conversionError, conversionInDetails, preflightInDetails } from './conversion-details.ts';
+import { sleep } from './sleep.ts';
+
+/** The last step the server finished; null before it has recorded one. */
+type Step = ConversionState | null;
 
 export type ConvertStatus =
   | { kind: 'idle' }
-  | { kind: 'converting'; state: ConversionState | null }
+  | { kind: 'converting'; step: Step }
+  /** A transient failure; the server tries again by itself at `nextAttemptAt`. */
+  | { kind: 'retrying'; step: Step; nextAttemptAt: string | null; error: ApiError | null }
   | { kind: 'done'; orderNumber: string }
-  /** `pendingOrder`: an order the ERP already holds, not yet confirmed, that a retry resumes. */
-  | { kind: 'failed'; error: ApiError; pendingOrder: string | null };
+  /**
+   * Waiting for a person. `step`: the last step this page saw finish; `pendingOrder`: an
+   * order the ERP already holds that a retry continues with; `preflight`: the check that
+   * refused the deal, when that was the reason.
+   */
+  | { kind: 'failed'; error: ApiError; step: Step; pendingOrder: string | null; preflight: Preflight | null };
 
 export interface ConvertStateOptions {
-  /** How often to ask about a conversion the server is still working on. */
+  /** How often to ask about a conversion the server is working on. */
   pollMs?: number;
   /** Called once when a conversion this session started ends with an order. */
   onConverted?: (orderNumber: string) => void;
 }
 
-function failure(conversion: Conversion): ApiError {
-  const error = conversion.error;
-
-  return new ApiError({
-    code: (error?.code ?? 'internal_error') as ApiError['code'],
-    message: error?.message ?? 'The conversion failed without saying why.',
-    retryable: error?.retryable ?? true,
-  });
-}
-
-/** A refused POST carries the conversion record in `details`, order number and all. */
-function orderInDetails(details: unknown): string | null {
-  const conversion = (details as { conversion?: Partial<Conversion> } | null)?.conversion;
-  return typeof conversion?.orderNumber === 'string' ? conversion.orderNumber : null;
-}
-
-function sleep(ms: number, abort: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    function stopSleeping() {
-      clearTimeout(timer);
-      reject(abort.reason);
-    }
-
-    const timer = setTimeout(function wake() {
-      abort.removeEventListener('abort', stopSleeping);
-      resolve();
-    }, ms);
-    abort.addEventListener('abort', stopSleeping, { once: true });
-  });
+export interface ConvertOptions {
+  /** Why the rep converts despite the pre-flight warnings; it goes into the audit trail. */
+  overrideReason?: string;
+  /** Try now, although the conversion stopped or waits for its automatic retry. */
+  retry?: boolean;
 }
 
 /**
- * One deal's way to an ERP order: what the server already knows about it, the click, and
- * polling while the server works through its steps. A double click sends one request.
+ * While the server waits to retry nothing moves, so ask just after the retry is due, but
+ * no less often than every five polls in case another trigger (ops, the webhook) runs it.
+ */
+function waitAfter(conversion: Conversion, pollMs: number): number {
+  if (conversion.status !== 'retrying' || !conversion.nextAttemptAt) return pollMs;
+  const untilDue = Date.parse(conversion.nextAttemptAt) - Date.now() + pollMs;
+  return Math.min(5 * pollMs, Math.max(pollMs, untilDue));
+}
+
+function stepOf(conversion: Conversion, seen: Step): Step {
+  return conversion.state === 'failed' ? seen : conversion.state;
+}
+
+/**
+ * One deal's way to an ERP order: what the server already knows about it, the click, the
+ * steps as the server records them, and automatic retries until the conversion settles.
+ * A double click sends one request.
  */
 export function createConvertState(api: Api, dealId: string, options: ConvertStateOptions = {}) {
   const pollMs = options.pollMs ?? 1000;
   const status = signal<ConvertStatus>({ kind: 'idle' });
   const lifetime = new AbortController();
+  let seen: Step = null;
 
-  /** `justNow`: this session started the conversion, rather than finding it on the server. */
-  async function follow(conversion: Conversion, justNow: boolean): Promise<void> {
-    let current = conversion;
+  /** Shows a record; true once it has settled (done, or waiting for a person). */
+  function show(conversion: Conversion, justNow: boolean): boolean {
+    const step = stepOf(conversion, seen);
+    seen = step;
 
-    while (current.state !== 'done' && current.state !== 'failed') {
-      status.value = { kind: 'converting', state: current.state };
-      await sleep(pollMs, lifetime.signal);
-      current = (await api.getConversion(dealId, lifetime.signal)).conversion;
+    switch (conversion.status) {
+      case 'running':
+        status.value = { kind: 'converting', step };
+        return false;
+      case 'retrying':
+        status.value = {
+          kind: 'retrying',
+          step,
+          nextAttemptAt: conversion.nextAttemptAt,
+          error: conversion.error ? conversionError(conversion) : null,
+        };
+        return false;
+      case 'done': {
+        const orderNumber = conversion.orderNumber ?? conversion.orderId ?? '';
+        status.value = { kind: 'done', orderNumber };
+        if (justNow) options.onConverted?.(orderNumber);
+        return true;
+      }
+      default:
+        status.value = {
+          kind: 'failed',
+          error: conversionError(conversion),
+          step,
+          pendingOrder: conversion.orderNumber,
+          preflight: null,
+        };
+        return true;
     }
-
-    if (current.state === 'failed') {
-      status.value = { kind: 'failed', error: failure(current), pendingOrder: current.orderNumber };
-      return;
-    }
-
-    const orderNumber = current.orderNumber ?? current.orderId ?? '';
-    status.value = { kind: 'done', orderNumber };
-    if (justNow) options.onConverted?.(orderNumber);
   }
 
-  async function guard(step: () => Promise<void>): Promise<void> {
+  async function follow(conversion: Conversion, justNow: boolean): Promise<void> {
+    let current = conversion;
+    while (!show(current, justNow)) {
+      await sleep(waitAfter(current, pollMs), lifetime.signal);
+      current = (await api.getConversion(dealId, lifetime.signal)).conversion;
+    }
+  }
+
+  /**
+   * The server answers a convert request only once the run stops, so the steps in
+   * between come from asking alongside it. A question that fails is no failure of the run.
+   */
+  async function watchWhile(running: { settled: boolean }): Promise<void> {
+    while (!running.settled) {
+      await sleep(pollMs, lifetime.signal);
+      const answer = await api.getConversion(dealId, lifetime.signal).catch(() => null);
+      if (running.settled || !answer || answer.conversion.status !== 'running') continue;
+      show(answer.conversion, true);
+    }
+  }
+
+  async function guard(work: () => Promise<void>): Promise<void> {
     try {
-      await step();
+      await work();
     } catch (caught) {
       if (lifetime.signal.aborted || isAbort(caught)) return;
       const error =
         caught instanceof ApiError
           ? caught
           : new ApiError({ code: 'internal_error', message: String(caught), retryable: true });
-      status.value = { kind: 'failed', error, pendingOrder: orderInDetails(error.details) };
+      const refused = conversionInDetails(error.details);
+      if (refused) seen = stepOf(refused, seen);
+      status.value = {
+        kind: 'failed',
+        error,
+        step: seen,
+        pendingOrder: refused?.orderNumber ?? null,
+        preflight: preflightInDetails(error.details),
+      };
     }
   }
 
   /**
-   * A deal converted earlier (or by the CRM webhook) shows its order number straight away.
+   * A deal converted earlier (or by the CRM webhook) shows where it stands straight away.
    * Failing to ask is not a failed conversion: the button stays as it was.
    */
   async function load(): Promise<void> {
@@ -104,18 +151,30 @@ export function createConvertState(api: Api, dealId: string, options: ConvertSta
 
     // The server records a refused attempt on a deal that was not won yet; once the deal
     // is won that old refusal only confuses, so the button starts fresh.
-    if (conversion.state === 'failed' && conversion.error?.code === 'deal_not_won') return;
+    if (conversion.status === 'failed' && conversion.error?.code === 'deal_not_won') return;
 
     await guard(() => follow(conversion, false));
   }
 
-  function convert(): Promise<void> {
+  function convert(wanted: ConvertOptions = {}): Promise<void> {
     if (status.peek().kind === 'converting') return Promise.resolve();
-    status.value = { kind: 'converting', state: null };
+    status.value = { kind: 'converting', step: null };
+    seen = null;
+
+    const request: ConvertRequest = {};
+    if (wanted.overrideReason) request.override = { reason: wanted.overrideReason };
+    if (wanted.retry) request.retry = true;
 
     return guard(async function convertDeal() {
-      const { conversion } = await api.convertDeal(dealId, lifetime.signal);
-      await follow(conversion, true);
+      const running = { settled: false };
+      void watchWhile(running).catch(() => {});
+      try {
+        const { conversion } = await api.convertDeal(dealId, request, lifetime.signal);
+        running.settled = true;
+        await follow(conversion, true);
+      } finally {
+        running.settled = true;
+      }
     });
   }
 

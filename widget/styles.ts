@@ -109,6 +109,19 @@ button.primary { background: var(--accent); color: var(--on-accent); border-colo
 button:disabled { opacity: 0.6; cursor: not-allowed; }
 :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .order-number { font-size: 15px; }
+h3 { font-size: 13px; margin: 0 0 4px; }
+.preflight, .override { margin: 0 0 8px; }
+.issues ul, .facts { margin: 0 0 6px; padding-left: 18px; }
+.issues.blocking { color: var(--bad); }
+.issues.warnings, .warn-note { color: var(--warn); }
+.override label { display: block; font-weight: 600; }
+textarea { font: inherit; width: 100%; padding: 4px; border: 1px solid var(--muted); border-radius: 4px; }
+.steps { list-style: none; margin: 8px 0; padding: 0; }
+.step-done { color: var(--ok); }
+.step-current { font-weight: 700; }
+.step-stopped { color: var(--bad); font-weight: 700; }
+.step-next { color: var(--muted); }
+.step-mark { display: inline-block; width: 1.2em; }
 .skeleton { display: grid; gap: 12px; }
 .skeleton .bar {
   height: 10px;

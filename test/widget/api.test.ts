@@ -31,7 +31,7 @@ describe('createApi', () => {
     const body = envelope('deal_not_won', 'Mark the deal as won first.', false);
     const api = createApi({ fetch: async () => json(body, 409) });
 
-    const error = await api.convertDeal('D-1', new AbortController().signal).catch((e) => e);
+    const error = await api.convertDeal('D-1', {}, new AbortController().signal).catch((e) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({

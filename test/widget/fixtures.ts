@@ -3,8 +3,11 @@ import {
   ConvertResponse,
   DealLookupResponse,
   type AccountLookupResponse as AccountLookup,
+  Preflight,
   type Conversion,
+  type ConversionStatus,
   type ConvertResponse as Converted,
+  type Preflight as PreflightCheck,
   type DealLookupResponse as DealLookup,
   type LineResult,
 } from '../../shared/api.ts';
@@ -175,19 +178,69 @@ export function accountLookup(): AccountLookup {
   });
 }
 
+/** A step short of `done` is still running and `failed` has stopped, unless `status` says otherwise. */
+function statusOf(state: Conversion['state'] | undefined): ConversionStatus {
+  if (state === 'failed') return 'failed';
+  return state === undefined || state === 'done' ? 'done' : 'running';
+}
+
 export function conversion(change: Partial<Conversion> = {}): Converted {
   return ConvertResponse.parse({
     conversion: {
       dealId: 'D-TEST-1',
       state: 'done',
+      status: statusOf(change.state),
       orderId: '77',
       orderNumber: 'SO-0077',
       error: null,
       attempts: 1,
+      nextAttemptAt: null,
       createdAt: asOf,
       updatedAt: asOf,
       ...change,
     },
+  });
+}
+
+/** A clean check for D-TEST-1's two lines: no issue, credit to spare, dunning level 0. */
+export function preflight(change: Partial<PreflightCheck> = {}): PreflightCheck {
+  return Preflight.parse({
+    dealId: 'D-TEST-1',
+    ok: true,
+    blocking: [],
+    warnings: [],
+    lines: [
+      {
+        lineId: 'L1',
+        productId: 'P-TEST-BOLT',
+        quantity: '8',
+        dealPrice: eur('90.00'),
+        erpPrice: eur('90.00'),
+        driftPercent: '0',
+        available: '112',
+        shortfall: null,
+      },
+      {
+        lineId: 'L2',
+        productId: 'P-TEST-NUT',
+        quantity: '40',
+        dealPrice: null,
+        erpPrice: eur('0.1250'),
+        driftPercent: null,
+        available: '25',
+        shortfall: '15',
+      },
+    ],
+    credit: {
+      limit: eur('10000.00'),
+      openBalance: eur('2000.00'),
+      orderTotal: eur('725.00'),
+      afterOrder: eur('7275.00'),
+      exceeds: false,
+    },
+    blocked: false,
+    dunningLevel: 0,
+    ...change,
   });
 }
 

@@ -1,21 +1,36 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DealStage } from '../../shared/api.ts';
 import type { Api } from '../api.ts';
 import { createConvertState } from '../convert-state.ts';
-import { describeError, errorDetail } from '../error-words.ts';
-import { useMessages } from './locale.ts';
+import { formatClockTime } from '../format-date.ts';
+import { createLatestRequest } from '../latest-request.ts';
+import { ConversionFailure } from './conversion-failure.tsx';
+import { ConversionProgress } from './conversion-progress.tsx';
+import { useLocale, useMessages } from './locale.ts';
+import { isReason, OverrideReason } from './override-reason.tsx';
+import { PreflightCheck } from './preflight-check.tsx';
 
 export interface ConvertPanelProps {
   api: Api;
   dealId: string;
   stage: DealStage | null;
+  /** Changes whenever the deal does, so the pre-flight check is asked again. */
+  dealVersion?: string;
+  lineNames?: Readonly<Record<string, string>>;
   onConverted?: (orderNumber: string) => void;
   pollMs?: number;
 }
 
-/** "Convert to ERP order" for a won deal: progress, then the order number, or what went wrong. */
-export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: ConvertPanelProps) {
+/**
+ * "Convert to ERP order" for a won deal: the pre-flight check and, for warnings, a reason
+ * to override them; then each step as the server completes it, the order number, or what
+ * went wrong with a retry that never makes a second order.
+ */
+export function ConvertPanel(props: ConvertPanelProps) {
+  const { api, dealId, stage, dealVersion, lineNames, onConverted, pollMs } = props;
   const t = useMessages();
+  const locale = useLocale();
+  const [reason, setReason] = useState('');
   const latestOnConverted = useRef(onConverted);
   latestOnConverted.current = onConverted;
 
@@ -26,12 +41,35 @@ export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: Conver
     });
   }, [api, dealId, pollMs]);
 
+  const check = useMemo(() => {
+    return createLatestRequest((id: string, signal: AbortSignal) => api.preflight(id, signal), {
+      delayMs: 300,
+    });
+  }, [api]);
+
   useEffect(() => {
     void convert.load();
     return () => convert.dispose();
   }, [convert]);
 
+  useEffect(() => () => check.cancel(), [check]);
+
   const status = convert.status.value;
+  const won = stage === 'won';
+  const settled = status.kind === 'idle' || status.kind === 'failed';
+  const refusal = status.kind === 'failed' ? status.preflight : null;
+
+  useEffect(() => {
+    if (refusal) {
+      check.result.value = refusal;
+      check.answered.value = dealId;
+    }
+  }, [check, dealId, refusal]);
+
+  useEffect(() => {
+    if (won && settled) check.schedule(dealId);
+    else check.cancel();
+  }, [check, dealId, won, settled, dealVersion]);
 
   if (status.kind === 'done') {
     return (
@@ -47,46 +85,60 @@ export function ConvertPanel({ api, dealId, stage, onConverted, pollMs }: Conver
     );
   }
 
-  const converting = status.kind === 'converting';
-  const won = stage === 'won';
+  const preflight = won && check.answered.value === dealId ? check.result.value : null;
+  const checking = won && settled && !preflight && !check.error.value;
+  const blocked = (preflight?.blocking.length ?? 0) > 0;
+  const needsReason = (preflight?.warnings.length ?? 0) > 0;
+  const working = status.kind === 'converting' || status.kind === 'retrying';
+  const failed = status.kind === 'failed';
+
+  let why: string | null = null;
+  if (!won) why = t.convert.onceWon;
+  else if (blocked) why = t.preflight.fixFirst;
+  else if (needsReason && !isReason(reason)) why = t.preflight.needsReason;
 
   return (
     <section class="panel convert" aria-labelledby="convert-title">
       <h2 id="convert-title">{t.convert.title}</h2>
+
+      {settled && preflight && <PreflightCheck preflight={preflight} lineNames={lineNames} />}
+      {checking && <p class="muted">{t.preflight.checking}</p>}
+      {settled && won && !preflight && check.error.value && (
+        <p class="muted">{t.preflight.notChecked}</p>
+      )}
+      {settled && needsReason && !blocked && (
+        <OverrideReason value={reason} onInput={setReason} />
+      )}
+
       <button
         type="button"
         class="primary"
-        disabled={!won || converting}
+        disabled={working || checking || why !== null}
         aria-describedby="convert-note"
-        onClick={() => void convert.convert()}
+        onClick={() => {
+          const overrideReason = needsReason ? reason.trim() : undefined;
+          void convert.convert({ overrideReason, retry: failed });
+        }}
       >
-        {converting ? t.convert.converting : t.convert.button}
+        {working ? t.convert.converting : failed ? t.convert.tryAgain : t.convert.button}
       </button>
 
       <div id="convert-note" role="status" aria-live="polite">
-        {!won && <p class="muted">{t.convert.onceWon}</p>}
-        {converting && (
-          <p class="muted">
-            {status.state ? `${t.convert.steps[status.state]}…` : t.convert.sending}
+        {why && <p class="muted">{why}</p>}
+        {(working || (failed && status.step)) && (
+          <ConversionProgress step={status.step} stopped={failed} />
+        )}
+        {status.kind === 'retrying' && (
+          <p class="warn-note">
+            <span aria-hidden="true">⏲ </span>
+            {status.nextAttemptAt
+              ? t.convert.retryingAt(formatClockTime(status.nextAttemptAt, locale))
+              : t.convert.retrying}
           </p>
         )}
       </div>
 
-      {status.kind === 'failed' && (
-        <div role="alert" class="warning">
-          <p>
-            <span aria-hidden="true">⚠ </span>
-            {describeError(status.error, t)}
-          </p>
-          {errorDetail(status.error, t) && <p class="muted">{errorDetail(status.error, t)}</p>}
-          {status.pendingOrder && <p class="muted">{t.convert.pendingOrder(status.pendingOrder)}</p>}
-          {won && (
-            <button type="button" onClick={() => void convert.convert()}>
-              {t.convert.tryAgain}
-            </button>
-          )}
-        </div>
-      )}
+      {failed && <ConversionFailure error={status.error} pendingOrder={status.pendingOrder} />}
     </section>
   );
 }

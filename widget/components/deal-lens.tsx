@@ -29,6 +29,8 @@ export function DealLens({ api, state, dealId, stage, onConverted }: DealLensPro
   // A removed line drops out at once; the next answer will agree.
   const lineIds = new Set(draft?.lines.map((line) => line.lineId));
   const lines = result?.lines.filter((line) => !line.lineId || lineIds.has(line.lineId)) ?? [];
+  const lineNames: Record<string, string> = {};
+  for (const line of lines) if (line.lineId && line.product) lineNames[line.lineId] = line.product.name;
 
   return (
     <div class="lens" aria-busy={pending}>
@@ -63,6 +65,8 @@ export function DealLens({ api, state, dealId, stage, onConverted }: DealLensPro
           api={api}
           dealId={dealId}
           stage={stage}
+          dealVersion={JSON.stringify(draft)}
+          lineNames={lineNames}
           onConverted={(orderNumber) => {
             // The order took stock and credit; show the figures as they are now.
             state.refresh();

@@ -102,10 +102,43 @@ export const de: Messages = {
       done: 'Fertig',
       failed: 'Fehlgeschlagen',
     },
+    stepMarks: { done: 'erledigt', current: 'läuft', stopped: 'hier angehalten', next: 'offen' },
+    progress: 'Fortschritt der Umwandlung',
+    retryingAt: (time) => `Das ERP ist ausgelastet; neuer Versuch automatisch um ${time}.`,
+    retrying: 'Das ERP ist ausgelastet; neuer Versuch automatisch.',
     pendingOrder: (orderNumber) =>
       `ERP-Auftrag ${orderNumber} existiert, ist aber nicht bestätigt; ein neuer Versuch ` +
       'setzt ihn fort.',
     tryAgain: 'Erneut versuchen',
+  },
+  preflight: {
+    title: 'Vor dem Umwandeln',
+    checking: 'Deal wird gegen das ERP geprüft…',
+    notChecked: 'Die Prüfung lief nicht; der Server prüft den Deal beim Umwandeln erneut.',
+    clear: 'Preise, Bestand und Kredit sind in Ordnung.',
+    blocking: 'Dieser Deal kann noch kein Auftrag werden:',
+    warnings: 'Prüfen Sie vor dem Umwandeln:',
+    issues: {
+      price_drift: 'Preis geändert',
+      short_stock: 'Bestand reicht nicht',
+      credit_blocked: 'Über dem Kreditlimit',
+      customer_blocked: 'Kunde gesperrt',
+      unknown_customer: 'Unbekannter Kunde',
+      unknown_product: 'Unbekanntes Produkt',
+      unknown_currency: 'Währung nicht zulässig',
+      validation_failed: 'Deal prüfen',
+    },
+    priceDrift: (deal, erp, percent) => `Deal-Preis ${deal}, ERP-Preis jetzt ${erp} (${percent} Abweichung)`,
+    shortStock: (wanted, available, short) =>
+      `${wanted} gewünscht, ${available} in allen Lagern verfügbar (${short} fehlen)`,
+    creditAfter: (after, limit) => `Kredit nach diesem Auftrag: ${after} von ${limit} Limit`,
+    overLimit: 'über dem Limit',
+    blocked: 'Der Kunde ist im ERP gesperrt.',
+    dunning: (level) => `Offene Rechnungen in Mahnstufe ${level}.`,
+    reason: 'Begründung für das Umwandeln trotz der Hinweise',
+    reasonHint: 'Mindestens 3 Zeichen; sie wird im Protokoll festgehalten.',
+    needsReason: 'Geben Sie eine Begründung an, um trotz der Hinweise umzuwandeln.',
+    fixFirst: 'Klären Sie zuerst die Punkte oben.',
   },
   frame: {
     waiting: 'Warte darauf, dass das CRM einen Deal nennt.',
@@ -131,5 +164,10 @@ export const de: Messages = {
     network_error:
       'ERP Lens erreicht seinen Server nicht. Prüfen Sie die Verbindung und versuchen Sie es ' +
       'erneut.',
+    override_required: 'Der Deal hat Hinweise. Geben Sie eine Begründung an, um ihn trotzdem umzuwandeln.',
+    forbidden: 'Ihre CRM-Sitzung darf das für diesen Deal nicht. Fragen Sie Ihren Admin.',
+    unauthorized: 'Das CRM hat Sie nicht bei ERP Lens angemeldet. Laden Sie die Seite neu.',
+    token_expired: 'Ihre CRM-Sitzung für ERP Lens ist abgelaufen. Laden Sie die Seite neu.',
+    rate_limited: 'Zu viele Anfragen in kurzer Zeit. Warten Sie eine Minute und versuchen Sie es erneut.',
   },
 };

@@ -72,8 +72,33 @@ export interface Messages {
     onceWon: string;
     sending: string;
     steps: Record<ConversionState, string>;
+    /** Read after each step by screen readers; the list also marks them with symbols. */
+    stepMarks: { done: string; current: string; stopped: string; next: string };
+    progress: string;
+    retryingAt: (time: string) => string;
+    retrying: string;
     pendingOrder: (orderNumber: string) => string;
     tryAgain: string;
+  };
+  preflight: {
+    title: string;
+    checking: string;
+    notChecked: string;
+    clear: string;
+    blocking: string;
+    warnings: string;
+    /** Short names for the check's issue codes; the server's sentence follows. */
+    issues: Partial<Record<string, string>>;
+    priceDrift: (deal: string, erp: string, percent: string) => string;
+    shortStock: (wanted: string, available: string, short: string) => string;
+    creditAfter: (after: string, limit: string) => string;
+    overLimit: string;
+    blocked: string;
+    dunning: (level: number) => string;
+    reason: string;
+    reasonHint: string;
+    needsReason: string;
+    fixFirst: string;
   };
   frame: { waiting: string; notAllowed: (origin: string) => string };
   errors: Partial<Record<ApiErrorCode, string>>;
@@ -176,9 +201,42 @@ export const en: Messages = {
       done: 'Done',
       failed: 'Failed',
     },
+    stepMarks: { done: 'done', current: 'in progress', stopped: 'stopped here', next: 'to do' },
+    progress: 'Conversion progress',
+    retryingAt: (time) => `The ERP is busy; retrying automatically at ${time}.`,
+    retrying: 'The ERP is busy; retrying automatically.',
     pendingOrder: (orderNumber) =>
       `ERP order ${orderNumber} exists but is not confirmed; trying again continues with it.`,
     tryAgain: 'Try again',
+  },
+  preflight: {
+    title: 'Before converting',
+    checking: 'Checking the deal against the ERP…',
+    notChecked: 'The check could not run; the server checks the deal again when you convert.',
+    clear: 'Prices, stock and credit are in order.',
+    blocking: 'This deal cannot become an order yet:',
+    warnings: 'Check these before converting:',
+    issues: {
+      price_drift: 'Price changed',
+      short_stock: 'Short stock',
+      credit_blocked: 'Over the credit limit',
+      customer_blocked: 'Customer blocked',
+      unknown_customer: 'Unknown customer',
+      unknown_product: 'Unknown product',
+      unknown_currency: 'Currency not accepted',
+      validation_failed: 'Check the deal',
+    },
+    priceDrift: (deal, erp, percent) => `deal price ${deal}, ERP price now ${erp} (${percent} apart)`,
+    shortStock: (wanted, available, short) =>
+      `${wanted} wanted, ${available} available in all warehouses (${short} short)`,
+    creditAfter: (after, limit) => `Credit left after this order: ${after} of a ${limit} limit`,
+    overLimit: 'over the limit',
+    blocked: 'The customer is blocked in the ERP.',
+    dunning: (level) => `Open invoices at dunning level ${level}.`,
+    reason: 'Reason for converting despite the warnings',
+    reasonHint: 'At least 3 characters; it goes into the audit trail.',
+    needsReason: 'Give a reason to convert despite the warnings.',
+    fixFirst: 'Resolve the issues above first.',
   },
   frame: {
     waiting: 'Waiting for the CRM to name a deal.',
@@ -200,5 +258,10 @@ export const en: Messages = {
     crm_unavailable: 'The CRM is not answering right now. Try again in a minute.',
     conversion_in_progress: 'This deal is already being converted. Wait a moment.',
     network_error: 'ERP Lens cannot reach its server. Check your connection and try again.',
+    override_required: 'The deal has warnings. Give a reason to convert it anyway.',
+    forbidden: 'Your CRM session may not do this for this deal. Ask your admin.',
+    unauthorized: 'The CRM did not sign you in to ERP Lens. Reload the page.',
+    token_expired: 'Your CRM session for ERP Lens has expired. Reload the page.',
+    rate_limited: 'Too many requests in a short time. Wait a minute, then try again.',
   },
 };
