@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { screenshot, seriousViolations } from './artifacts.ts';
+import { dealToken } from './dev-token.ts';
 import { acmeDeal, hostilePage, plainPage, umbrellaDeal } from './host-pages.ts';
 import { describeInBrowser } from './session.ts';
 
@@ -25,7 +26,8 @@ describeInBrowser('the custom element on a host page', (session) => {
     page.on('request', (request) => {
       if (request.url().endsWith('/api/lookup/deal')) lookups.push(request.headers().authorization);
     });
-    await openHostPage(page, server.url, hostilePage(umbrellaDeal));
+    const token = await dealToken(server.url, umbrellaDeal);
+    await openHostPage(page, server.url, hostilePage(umbrellaDeal, token));
 
     await page.locator('erp-lens-deal .pricing .total').waitFor();
     expect(await style(page, 'erp-lens-deal .panel', 'display')).toBe('block');
@@ -40,7 +42,7 @@ describeInBrowser('the custom element on a host page', (session) => {
 
     expect(await style(page, '#host-badge', 'border-radius')).toBe('0px');
     expect(await style(page, '#host-badge', 'font-weight')).toBe('400');
-    expect(lookups[0]).toBe('Bearer context-token-from-the-crm');
+    expect(lookups[0]).toBe(`Bearer ${token}`);
 
     // The host's own magenta-on-yellow is its business; the widget's part must pass.
     await screenshot(page, 'hostile-host');
@@ -58,7 +60,7 @@ describeInBrowser('the custom element on a host page', (session) => {
   it('fits a 300-pixel sidebar without scrolling sideways', async () => {
     const { server, browser } = session();
     const page = await browser.context.newPage();
-    await openHostPage(page, server.url, plainPage(acmeDeal, 300));
+    await openHostPage(page, server.url, plainPage(acmeDeal, await dealToken(server.url, acmeDeal), 300));
 
     await page.locator('erp-lens-deal .pricing .total').waitFor();
     const overflow = await page.locator('erp-lens-deal').evaluate((element) => {
@@ -75,7 +77,7 @@ describeInBrowser('the custom element on a host page', (session) => {
   it('sets credit and availability side by side in a wide layout', async () => {
     const { server, browser } = session();
     const page = await browser.context.newPage();
-    await openHostPage(page, server.url, plainPage(acmeDeal, 760));
+    await openHostPage(page, server.url, plainPage(acmeDeal, await dealToken(server.url, acmeDeal), 760));
 
     await page.locator('erp-lens-deal .pricing .total').waitFor();
     const credit = await page.locator('erp-lens-deal .credit').boundingBox();

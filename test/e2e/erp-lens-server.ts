@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port.ts';
 
+export interface ErpLensServerOptions {
+  /** CRM origins that may call the API and frame /frame.html (auth.allowedOrigins). */
+  allowedOrigins?: string[];
+}
+
 export interface ErpLensServer {
   url: string;
   stop: () => Promise<void>;
@@ -30,10 +35,11 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 /**
  * The real server on a free loopback port, with a fresh sandbox ERP and store in a temp
- * folder, serving dist/widget. One node process (tsx as an import hook, not its CLI,
+ * folder, serving dist/widget, in dev mode so the tests can mint context tokens as a CRM
+ * would (GET /api/dev/token). One node process (tsx as an import hook, not its CLI,
  * which would fork), so stopping it by its PID stops everything it started.
  */
-export async function startErpLensServer(): Promise<ErpLensServer> {
+export async function startErpLensServer(options: ErpLensServerOptions = {}): Promise<ErpLensServer> {
   const dir = mkdtempSync(join(tmpdir(), 'erp-lens-e2e-'));
   const config = join(dir, 'config.json');
   writeFileSync(
@@ -41,6 +47,7 @@ export async function startErpLensServer(): Promise<ErpLensServer> {
     JSON.stringify({
       erp: { type: 'sandbox', path: join(dir, 'sandbox.sqlite') },
       store: { path: join(dir, 'store.sqlite') },
+      auth: { devMode: true, allowedOrigins: options.allowedOrigins ?? [] },
     }),
   );
 

@@ -1,10 +1,10 @@
 /** Pages that embed the iframe page, on their own loopback origins. */
 
 /**
- * A CRM page that embeds frame.html, hands it a deal once the frame is ready, sizes the
- * iframe to the height the frame reports, and keeps every message it gets.
+ * A CRM page that embeds frame.html, hands it a context token and a deal once the frame is
+ * ready, sizes the iframe to the height the frame reports, and keeps every message it gets.
  */
-export function embeddingPage(frameUrl: string, deal: object, intruderUrl?: string): string {
+export function embeddingPage(frameUrl: string, deal: object, token: string, intruderUrl?: string): string {
   const frameOrigin = new URL(frameUrl).origin;
 
   return `<!doctype html>
@@ -24,6 +24,8 @@ ${intruderUrl ? `<iframe id="intruder" title="Another app" src="${intruderUrl}">
     if (event.origin !== ${JSON.stringify(frameOrigin)}) return;
     window.received.push(event.data);
     if (event.data.type === 'erp-lens:ready') {
+      lens.contentWindow.postMessage({ type: 'erp-lens:token', token: ${JSON.stringify(token)} },
+        ${JSON.stringify(frameOrigin)});
       lens.contentWindow.postMessage({ type: 'erp-lens:deal', deal: ${JSON.stringify(deal)} },
         ${JSON.stringify(frameOrigin)});
     }

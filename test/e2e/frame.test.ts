@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { screenshot, seriousViolations } from './artifacts.ts';
+import { dealToken } from './dev-token.ts';
 import { embeddingPage, listeningPage } from './frame-pages.ts';
 import { umbrellaDeal } from './host-pages.ts';
 import { startHostServer, type HostServer } from './host-server.ts';
@@ -18,21 +19,30 @@ function received(target: Page | Frame): Promise<{ type: string; [key: string]: 
   return target.evaluate(() => (window as unknown as { received: never[] }).received);
 }
 
+let crm: HostServer;
+let other: HostServer;
+let stranger: HostServer;
+const crmPages: Record<string, string> = {};
+const otherPages: Record<string, string> = { '/app.html': listeningPage };
+const strangerPages: Record<string, string> = {};
+
+/**
+ * Three origins of our own: the CRM, allowed by the server and named in the frame's
+ * `parents`; another app the server allows but the frame's `parents` does not name; and a
+ * stranger the server does not allow, whose page the browser must refuse to frame at all.
+ */
+async function startHosts(): Promise<string[]> {
+  crm = await startHostServer(crmPages);
+  other = await startHostServer(otherPages);
+  stranger = await startHostServer(strangerPages);
+  return [crm.origin, other.origin];
+}
+
 describeInBrowser('the iframe page and its postMessage bridge', (session) => {
-  let crm: HostServer;
-  let other: HostServer;
-  const crmPages: Record<string, string> = {};
-  const otherPages: Record<string, string> = { '/app.html': listeningPage };
-
-  beforeAll(async () => {
-    // Two origins of our own: the CRM allowed to embed the frame, and a stranger.
-    crm = await startHostServer(crmPages);
-    other = await startHostServer(otherPages);
-  });
-
   afterAll(async () => {
     await crm?.stop();
     await other?.stop();
+    await stranger?.stop();
   });
 
   function frameUrl(parents: string): string {
@@ -40,14 +50,16 @@ describeInBrowser('the iframe page and its postMessage bridge', (session) => {
   }
 
   async function open(host: HostServer, path: string, html: string): Promise<Page> {
-    (host === crm ? crmPages : otherPages)[path] = html;
+    const pages = host === crm ? crmPages : host === other ? otherPages : strangerPages;
+    pages[path] = html;
     const page = await session().browser.context.newPage();
     await page.goto(`${host.origin}${path}`);
     return page;
   }
 
   it('shows the deal an allowed CRM sends, reports its height and the conversion', async () => {
-    const page = await open(crm, '/deal.html', embeddingPage(frameUrl(crm.origin), umbrellaDeal));
+    const token = await dealToken(session().server.url, umbrellaDeal);
+    const page = await open(crm, '/deal.html', embeddingPage(frameUrl(crm.origin), umbrellaDeal, token));
     const lens = page.frameLocator('#lens');
 
     await lens.locator('erp-lens-deal .pricing .total').waitFor();
@@ -78,7 +90,7 @@ describeInBrowser('the iframe page and its postMessage bridge', (session) => {
     const page = await open(
       crm,
       '/with-intruder.html',
-      embeddingPage(frameUrl(crm.origin), umbrellaDeal, appUrl),
+      embeddingPage(frameUrl(crm.origin), umbrellaDeal, await dealToken(session().server.url, umbrellaDeal), appUrl),
     );
     const warnings: string[] = [];
     page.on('console', (message) => warnings.push(message.text()));
@@ -97,7 +109,8 @@ describeInBrowser('the iframe page and its postMessage bridge', (session) => {
   });
 
   it('refuses to work for a page that is not on its list', async () => {
-    const page = await open(other, '/foreign.html', embeddingPage(frameUrl(crm.origin), globexDeal));
+    const token = await dealToken(session().server.url, globexDeal);
+    const page = await open(other, '/foreign.html', embeddingPage(frameUrl(crm.origin), globexDeal, token));
     const lens = page.frameLocator('#lens');
 
     await lens.locator('#frame-note', { hasText: 'may not be embedded' }).waitFor();
@@ -106,4 +119,15 @@ describeInBrowser('the iframe page and its postMessage bridge', (session) => {
     await screenshot(page, 'iframe-foreign-origin');
     await page.close();
   });
-});
+
+  it('is not framed at all by a page whose origin the server does not allow', async () => {
+    const token = await dealToken(session().server.url, globexDeal);
+    const page = await open(stranger, '/stranger.html', embeddingPage(frameUrl(stranger.origin), globexDeal, token));
+
+    // frame-ancestors: Chromium replaces the refused frame with its own error page.
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-error:'))).toBe(true);
+    expect(await page.frameLocator('#lens').locator('erp-lens-deal').count()).toBe(0);
+    expect(await received(page)).toEqual([]);
+    await page.close();
+  });
+}, { allowedOrigins: startHosts });

@@ -26,9 +26,9 @@ export const acmeDeal = {
 /**
  * A CRM whose stylesheet tries to restyle everything, with !important, and themes the
  * widget through its custom properties. The deal is set as a property by a classic script
- * that runs before the element's module defines it.
+ * that runs before the element's module defines it, and so is the token the CRM minted.
  */
-export function hostilePage(deal: object): string {
+export function hostilePage(deal: object, token: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -64,7 +64,7 @@ export function hostilePage(deal: object): string {
 <script>
   const lens = document.getElementById('lens');
   lens.deal = ${JSON.stringify(deal)};
-  lens.token = 'context-token-from-the-crm';
+  lens.token = ${JSON.stringify(token)};
   window.events = [];
   document.addEventListener('converted', (event) => window.events.push(['converted', event.detail]));
   document.addEventListener('lookup', (event) => window.events.push(['lookup', event.detail]));
@@ -75,7 +75,7 @@ export function hostilePage(deal: object): string {
 }
 
 /** A plain host with the element at a given width. */
-export function plainPage(deal: object, width: number, locale = 'en-US'): string {
+export function plainPage(deal: object, token: string, width: number, locale = 'en-US'): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Plain CRM</title>
@@ -85,7 +85,11 @@ export function plainPage(deal: object, width: number, locale = 'en-US'): string
 <main>
 <erp-lens-deal id="lens" locale="${locale}"></erp-lens-deal>
 </main>
-<script>document.getElementById('lens').deal = ${JSON.stringify(deal)};</script>
+<script>
+  const lens = document.getElementById('lens');
+  lens.deal = ${JSON.stringify(deal)};
+  lens.token = ${JSON.stringify(token)};
+</script>
 <script type="module" src="/erp-lens.js"></script>
 </body>
 </html>`;

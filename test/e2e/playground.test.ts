@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { screenshot, seriousViolations } from './artifacts.ts';
+import { driftFirstLine } from './drifted-deal.ts';
 import { describeInBrowser } from './session.ts';
 
 async function openDeal(page: Page, url: string, dealId: string): Promise<void> {
@@ -63,22 +64,51 @@ describeInBrowser('the playground in Chromium', (session) => {
     expect(await seriousViolations(page, 'credit-over-limit')).toEqual([]);
   });
 
-  it('converts a won deal by keyboard and shows the order number', async () => {
+  it('warns of a price drift before converting, needs a reason, shows each step and the order number', async () => {
     const { server } = session();
+    await driftFirstLine(server.url, 'D-1003');
     await openDeal(page, server.url, 'D-1003');
 
-    const button = page.locator('erp-lens-deal button.primary');
+    const lens = page.locator('erp-lens-deal');
+    const drift = lens.locator('.issue-price_drift');
+    await drift.waitFor({ timeout: 10_000 });
+    expect(await drift.textContent()).toMatch(/deal price €[\d.,]+, ERP price now €[\d.,]+ \([\d.]+ % apart\)/);
+    const button = lens.locator('button.primary');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await lens.locator('#convert-note').textContent()).toContain('Give a reason');
+    await screenshot(page.locator('erp-lens-deal'), 'convert-preflight');
+    expect(await seriousViolations(page, 'convert-preflight')).toEqual([]);
+
+    // Held in the browser until the progress list has been looked at.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${server.url}/api/deals/D-1003/convert`, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const posted = page.waitForRequest(`${server.url}/api/deals/D-1003/convert`);
+
+    await lens.getByLabel('Reason for converting despite the warnings').fill('Price agreed with the buyer in May');
     await expect.poll(() => button.isEnabled()).toBe(true);
     await button.focus();
     await page.keyboard.press('Enter');
 
-    const order = page.locator('erp-lens-deal .order-number');
+    expect((await posted).postDataJSON()).toEqual({ override: { reason: 'Price agreed with the buyer in May' } });
+    const steps = lens.locator('ol.steps');
+    await steps.locator('[aria-current="step"]').waitFor();
+    expect(await steps.locator('li').count()).toBe(7);
+    await screenshot(page.locator('erp-lens-deal'), 'convert-progress');
+    expect(await seriousViolations(page, 'convert-progress')).toEqual([]);
+    release();
+
+    const order = lens.locator('.order-number');
     await order.waitFor({ timeout: 10_000 });
     const orderNumber = (await order.textContent()) ?? '';
     expect(orderNumber).toMatch(/\S/);
     await expect.poll(() => page.locator('.editor .order-number').textContent(), { timeout: 5000 }).toContain(orderNumber);
     await screenshot(page, 'converted');
     expect(await seriousViolations(page, 'converted')).toEqual([]);
+    await page.unroute(`${server.url}/api/deals/D-1003/convert`);
 
     await page.reload();
     await page.locator('erp-lens-deal .order-number', { hasText: orderNumber }).waitFor();

@@ -1,6 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { screenshot, seriousViolations } from './artifacts.ts';
+import { dealToken } from './dev-token.ts';
 import { acmeDeal, plainPage } from './host-pages.ts';
 import { describeInBrowser } from './session.ts';
 
@@ -22,9 +23,8 @@ const unavailable = {
 async function openWith(page: Page, url: string, answer: (route: Route) => Promise<void>) {
   await page.route(`${url}/api/lookup/deal`, answer);
   const address = `${url}/e2e-states.html`;
-  await page.route(address, (route) => {
-    return route.fulfill({ contentType: 'text/html', body: plainPage(acmeDeal, 360) });
-  });
+  const body = plainPage(acmeDeal, await dealToken(url, acmeDeal), 360);
+  await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body }));
   await page.goto(address);
 }
 
