@@ -6,6 +6,8 @@
 import { serve } from '@hono/node-server';
 import { boot } from '../../server/bootstrap.ts';
 import { parseConfig } from '../../server/config.ts';
+import { createRemoteErp } from '../../server/erp/factory.ts';
+import { erpOperations } from '../../server/erp/guard.ts';
 import type { ErpAdapter } from '../../server/erp/port.ts';
 import { createLogger } from '../../server/observe/logger.ts';
 import { openSqlite } from '../../server/store/sqlite.ts';
@@ -17,20 +19,37 @@ let erpCalls = 0;
 /** Delays every ERP call by the current latency: a slow ERP in front of the sandbox. */
 function delayed(erp: ErpAdapter): ErpAdapter {
   const wrapped = { name: erp.name } as Record<string, unknown>;
-  for (const [name, fn] of Object.entries(erp)) {
-    if (typeof fn !== 'function') continue;
+  for (const name of erpOperations) {
+    const fn = erp[name] as (...a: unknown[]) => Promise<unknown>;
     wrapped[name] = async (...args: unknown[]) => {
       erpCalls += 1;
       await new Promise((resolve) => setTimeout(resolve, latencyMs));
-      return (fn as (...a: unknown[]) => Promise<unknown>).apply(erp, args);
+      return fn.apply(erp, args);
+    };
+  }
+  return wrapped as unknown as ErpAdapter;
+}
+
+/** Counts port calls without delaying them (the proxy in front of Tryton delays). */
+function counted(erp: ErpAdapter): ErpAdapter {
+  const wrapped = { name: erp.name } as Record<string, unknown>;
+  for (const name of erpOperations) {
+    const fn = erp[name] as (...a: unknown[]) => Promise<unknown>;
+    wrapped[name] = (...args: unknown[]) => {
+      erpCalls += 1;
+      return fn.apply(erp, args);
     };
   }
   return wrapped as unknown as ErpAdapter;
 }
 
 const db = openSqlite(':memory:');
+// BENCH_TRYTON_URL: a real Tryton (behind run.ts's latency proxy) instead of the delayed sandbox.
+const trytonUrl = process.env.BENCH_TRYTON_URL;
 const config = parseConfig({
-  erp: { type: 'sandbox', path: ':memory:' },
+  erp: trytonUrl
+    ? { type: 'tryton', url: trytonUrl, database: process.env.TRYTON_DATABASE ?? 'erplens', username: process.env.TRYTON_USER ?? 'erplens', timeoutMs: 30_000 }
+    : { type: 'sandbox', path: ':memory:' },
   lookup: { maxConcurrentErpCalls: 64 },
   // One bench client plays every rep: per-user limits would measure the limiter.
   auth: { rateLimits: { lookup: { max: 1_000_000, windowMs: 60_000 }, convert: { max: 1_000_000, windowMs: 60_000 } } },
@@ -43,8 +62,10 @@ const { app, sources, metrics } = await boot({
   config,
   dbs: { store: db, sandbox: db },
   logger,
-  wrapErp: delayed,
+  wrapErp: trytonUrl ? counted : delayed,
   auth: { secret: benchSecret, devMode: false },
+  env: { TRYTON_PASSWORD: process.env.TRYTON_PASSWORD ?? 'ErpLens-Api-2026x' },
+  erpFactory: (c) => createRemoteErp(c, { TRYTON_PASSWORD: process.env.TRYTON_PASSWORD ?? 'ErpLens-Api-2026x' }),
 });
 
 app.get('/bench/bare', (c) => c.json({ ok: true }));

@@ -1,4 +1,5 @@
 import { ErpUnavailable } from '../../server/erp/errors.ts';
+import { erpOperations } from '../../server/erp/guard.ts';
 import type { ErpAdapter } from '../../server/erp/port.ts';
 
 /**
@@ -25,10 +26,10 @@ const writes = new Set(['createOrder', 'confirmOrder']);
 
 export function faultyErp(erp: ErpAdapter, random: () => number, rate: number, count: (kind: string) => void): ErpAdapter {
   const wrapped = { name: erp.name } as Record<string, unknown>;
-  for (const [name, fn] of Object.entries(erp)) {
-    if (typeof fn !== 'function') continue;
+  for (const name of erpOperations) {
+    const fn = erp[name] as (...a: unknown[]) => Promise<unknown>;
     wrapped[name] = async (...args: unknown[]) => {
-      const call = () => (fn as (...a: unknown[]) => Promise<unknown>).apply(erp, args);
+      const call = () => fn.apply(erp, args);
       if (random() >= rate) return call();
 
       const roll = random();

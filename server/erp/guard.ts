@@ -46,7 +46,8 @@ class Semaphore {
   }
 }
 
-const operations = [
+/** Every operation of the port, for wrappers that must cover them all. */
+export const erpOperations = [
   'searchProducts',
   'getProducts',
   'listWarehouses',
@@ -98,7 +99,7 @@ export function guardErp(inner: ErpAdapter, options: GuardOptions): GuardedErp {
   }
 
   const guarded = { name: inner.name, calls, pausedUntil: () => pausedUntil } as GuardedErp;
-  for (const op of operations) {
+  for (const op of erpOperations) {
     const method = inner[op] as (...args: unknown[]) => Promise<unknown>;
     (guarded as unknown as Record<string, unknown>)[op] = (...args: unknown[]) =>
       call(op, () => method.apply(inner, args));
