@@ -232,6 +232,8 @@ export const Conversion = z.object({
   dealId: z.string(),
   /** The last step completed, or `failed`. */
   state: ConversionState,
+  /** The last step completed, also when the conversion stopped (where a retry resumes). */
+  step: ConversionState.exclude(['failed']),
   /**
    * running; retrying (a transient failure, retried at nextAttemptAt); done; failed (a
    * refusal, waiting for a person); dead (retries exhausted); dismissed (a person gave up).

@@ -78,6 +78,7 @@ export function toConversion(r: ConversionRecord): Conversion {
     dealId: r.dealId,
     state: r.status === 'failed' || r.status === 'dead' ? 'failed' : r.step,
     status: r.status,
+    step: r.step,
     orderId: r.orderId,
     orderNumber: r.orderNumber,
     error: r.error,

@@ -190,6 +190,7 @@ export function conversion(change: Partial<Conversion> = {}): Converted {
       dealId: 'D-TEST-1',
       state: 'done',
       status: statusOf(change.state),
+      step: change.state && change.state !== 'failed' ? change.state : 'done',
       orderId: '77',
       orderNumber: 'SO-0077',
       error: null,
