@@ -60,6 +60,13 @@ export interface App {
 
 const maxBodyBytes = 256 * 1024;
 
+/** A JWT pasted into a URL by mistake must not reach the log: three base64url parts. */
+const jwtLike = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+
+function logPath(path: string): string {
+  return path.replace(jwtLike, '[token]');
+}
+
 export function createApp(deps: AppDeps): App {
   const now = deps.now ?? (() => new Date());
   const { logger, config } = deps;
@@ -101,7 +108,7 @@ export function createApp(deps: AppDeps): App {
     await next();
     logger.info('request', {
       method: c.req.method,
-      path: c.req.path,
+      path: logPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountLookupResponse, DealLookupResponse } from '../../shared/api.ts';
 import { mintContextToken } from '../../server/auth/context-token.ts';
 import { boot } from '../../server/bootstrap.ts';
+import { hmacHex } from '../../server/convert/notify.ts';
 import { parseConfig } from '../../server/config.ts';
 import { createRemoteErp } from '../../server/erp/factory.ts';
 import { TrytonRpc } from '../../server/erp/tryton/rpc.ts';
@@ -26,6 +27,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const { products: p, customers: c, warehouses: w } = seeded;
 const rpc = new TrytonRpc(tryton);
 const secret = 'tryton-suite-token-secret-0123456789abcdef';
+const webhookSecret = 'tryton-suite-webhook-secret';
 
 async function app(storePath = ':memory:') {
   const logs: string[] = [];
@@ -40,6 +42,7 @@ async function app(storePath = ':memory:') {
     logger: createLogger((line) => logs.push(line)),
     erpFactory: (cfg) => createRemoteErp(cfg, { TRYTON_PASSWORD: tryton.password }),
     auth: { secret, devMode: false },
+    env: { CUSTOMERMATES_WEBHOOK_SECRET: webhookSecret },
   });
   // As a CRM would: a context token for exactly the customer or deal the call names.
   const call = async (method: string, path: string, body?: unknown) => {
@@ -57,7 +60,16 @@ async function app(storePath = ':memory:') {
     });
     return { status: res.status, body: (await res.json()) as any };
   };
-  return { call, logs };
+  const webhook = async (dealId: string) => {
+    const body = JSON.stringify({ event: 'deal.won', data: { entityId: dealId }, timestamp: new Date().toISOString() });
+    const res = await app.request('/api/webhooks/customermates', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-webhook-signature': await hmacHex(webhookSecret, body) },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  return { call, logs, webhook };
 }
 
 async function salesWithReference(reference: string) {
@@ -211,6 +223,39 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it('makes one sale from a "deal won" webhook delivered twice', async () => {
+      const { call, webhook } = await app();
+      const id = `${run}-webhook`;
+      await call('PUT', `/api/playground/deals/${id}`, wonDeal([[p.gloves, '1']]));
+      const first = await webhook(id);
+      const again = await webhook(id);
+
+      expect([first.status, again.status]).toEqual([200, 200]);
+      expect(again.body.conversion.orderNumber).toBe(first.body.conversion.orderNumber);
+      expect(await salesWithReference(id)).toHaveLength(1);
+    });
+
+    it('needs an override for a price that drifted from Tryton’s, and orders at the agreed price', async () => {
+      const { call } = await app();
+      const id = `${run}-drift`;
+      const deal = wonDeal([[p.screwdriver, '1']]);
+      deal.lines[0] = { ...deal.lines[0]!, unitPrice: '70.00' } as (typeof deal.lines)[0];
+      await call('PUT', `/api/playground/deals/${id}`, deal);
+
+      const check = await call('GET', `/api/deals/${id}/preflight`);
+      expect(check.body.warnings.map((w: { code: string }) => w.code)).toEqual(['price_drift']);
+      expect(check.body.lines[0]).toMatchObject({ dealPrice: { amount: '70.00' }, erpPrice: { amount: '80.9100' } });
+      expect((await call('POST', `/api/deals/${id}/convert`)).body.error.code).toBe('override_required');
+      expect(await salesWithReference(id)).toEqual([]);
+
+      const done = await call('POST', `/api/deals/${id}/convert`, { override: { reason: 'bundle price agreed in the call' } });
+      expect(done.status).toBe(200);
+      const [sale] = await rpc.model<Array<{ untaxed_amount: unknown }>>('sale.sale', 'search_read', [
+        [['reference', '=', id]], 0, null, null, ['untaxed_amount'],
+      ]);
+      expect(sale!.untaxed_amount).toBe('70.00');
     });
 
     it('refuses an over-credit deal before creating a sale, with Tryton’s figures', async () => {
