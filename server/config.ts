@@ -250,6 +250,9 @@ export function formatConfigErrors(error: z.ZodError): string[] {
     if (issue.code === 'invalid_union' && path.endsWith('erp')) {
       return `${path}.type: must be "sandbox" or "tryton"`;
     }
+    if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+      return `${path}: is missing; add it (a ${issue.expected}; see config/*.example.json)`;
+    }
     return `${path}: ${issue.message}`;
   });
 }
