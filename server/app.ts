@@ -84,12 +84,18 @@ export function createApp(deps: AppDeps): App {
     now,
     metrics,
     onOrder: (change) => sources.invalidateOrder(change),
-    notify: createNotifier({ url: config.conversion.notifyUrl, secret: env[config.conversion.notifySecretEnv], logger }),
+    notify: createNotifier({
+      url: config.conversion.notifyUrl,
+      secret: env[config.conversion.notifySecretEnv],
+      logger,
+    }),
     afterStep: deps.afterStep,
   });
-  metrics.gauge('erp_lens_dead_letters', 'Conversions waiting for a person: refused or out of attempts.', () => [
-    { labels: {}, value: converter.deadLetterSize() },
-  ]);
+  metrics.gauge(
+    'erp_lens_dead_letters',
+    'Conversions waiting for a person: refused or out of attempts.',
+    () => [{ labels: {}, value: converter.deadLetterSize() }],
+  );
   const lookupDeps = {
     sources,
     config: config.lookup,
@@ -97,7 +103,12 @@ export function createApp(deps: AppDeps): App {
     now,
     metrics,
     catalog: { erp, deadlineMs: config.lookup.deadlineMs },
-    memo: new AnswerMemo({ max: 5_000, maxBytes: 64 * 1024 * 1024, now: () => now().getTime(), metrics }),
+    memo: new AnswerMemo({
+      max: 5_000,
+      maxBytes: 64 * 1024 * 1024,
+      now: () => now().getTime(),
+      metrics,
+    }),
     ttl: config.cache.ttlMs,
   };
 
@@ -119,20 +130,40 @@ export function createApp(deps: AppDeps): App {
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: (c) =>
-        c.json(envelope('payload_too_large', `The request body is over ${maxBodyBytes / 1024} KiB; send less.`, false), 413),
+        c.json(
+          envelope(
+            'payload_too_large',
+            `The request body is over ${maxBodyBytes / 1024} KiB; send less.`,
+            false,
+          ),
+          413,
+        ),
     }),
   );
   applyAccess(app, { config: config.auth, settings: deps.auth, logger, now });
 
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
-  app.route('/api', healthRoutes({ erp, storeHealthy: deps.storeHealthy, version: deps.version ?? '0.0.0' }));
+  app.get('/metrics', (c) =>
+    c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  );
+  app.route(
+    '/api',
+    healthRoutes({ erp, storeHealthy: deps.storeHealthy, version: deps.version ?? '0.0.0' }),
+  );
   app.route('/api', lookupRoutes(lookupDeps));
   app.route('/api', convertRoutes({ converter, conversions: deps.conversions }));
   app.route('/api', webhookRoutes({ converter, config: config.webhooks, env, now }));
-  if (deps.playground) app.route('/api/playground', playgroundRoutes({ crm: deps.playground, now }));
+  if (deps.playground)
+    app.route('/api/playground', playgroundRoutes({ crm: deps.playground, now }));
 
   app.notFound((c) =>
-    c.json(envelope('not_found', `No such endpoint: ${c.req.method} ${c.req.path}. See the README's API section.`, false), 404),
+    c.json(
+      envelope(
+        'not_found',
+        `No such endpoint: ${c.req.method} ${c.req.path}. See the README's API section.`,
+        false,
+      ),
+      404,
+    ),
   );
   app.onError((error, c) => errorResponse(c, error, logger));
 

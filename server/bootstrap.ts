@@ -55,7 +55,8 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
     if (await seedSandbox(db, now())) logger.info('sandbox.seeded', { path: config.erp.path });
     erp = createSandboxAdapter(db, { now });
   } else {
-    if (!options.erpFactory) throw new Error(`No adapter factory was given for ERP type "${config.erp.type}".`);
+    if (!options.erpFactory)
+      throw new Error(`No adapter factory was given for ERP type "${config.erp.type}".`);
     erp = options.erpFactory(config);
   }
   if (options.wrapErp) erp = options.wrapErp(erp);
@@ -63,7 +64,8 @@ export async function boot(options: BootOptions): Promise<App & { erp: ErpAdapte
   // Demo deals are a convenience: an ERP that cannot be reached now must not stop start-up.
   try {
     const missing = await seedPlaygroundDeals(crm, erp, now());
-    if (missing.length > 0) logger.warn('playground.demo_deals_skipped', { deals: missing, erp: erp.name });
+    if (missing.length > 0)
+      logger.warn('playground.demo_deals_skipped', { deals: missing, erp: erp.name });
   } catch (error) {
     logger.warn('playground.demo_deals_failed', { erp: erp.name, error });
   }

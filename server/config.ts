@@ -25,7 +25,10 @@ const TrytonErp = z
     database: z.string().min(1),
     username: z.string().min(1),
     /** Name of the environment variable holding the password. */
-    passwordEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('TRYTON_PASSWORD'),
+    passwordEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/)
+      .default('TRYTON_PASSWORD'),
     /** Per-call timeout towards Tryton. */
     timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
   })
@@ -66,7 +69,10 @@ export const ConfigSchema = z
         /** CRM pages that may embed the widget and call the API (CORS, CSP frame-ancestors). */
         allowedOrigins: z.array(Origin).default([]),
         /** Name of the environment variable holding the secret the CRM signs context tokens with. */
-        tokenSecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('ERP_LENS_TOKEN_SECRET'),
+        tokenSecretEnv: z
+          .string()
+          .regex(/^[A-Z_][A-Z0-9_]*$/)
+          .default('ERP_LENS_TOKEN_SECRET'),
         /** The playground mints its own tokens; omitted: on exactly when no secret is set. */
         devMode: z.boolean().optional(),
         /** Calls per token subject (the CRM user) per window. */
@@ -121,16 +127,32 @@ export const ConfigSchema = z
             products: z.number().int().min(0).default(600_000),
           })
           .strict()
-          .default({ stock: 30_000, prices: 300_000, credit: 120_000, invoices: 300_000, products: 600_000 }),
+          .default({
+            stock: 30_000,
+            prices: 300_000,
+            credit: 120_000,
+            invoices: 300_000,
+            products: 600_000,
+          }),
         /** Stale figures older than this are not shown at all. */
         maxStaleMs: z.number().int().min(0).default(3_600_000),
         /** Bounds per kind: entries, and a rough size in bytes. */
         maxEntries: z.number().int().min(10).default(50_000),
-        maxBytes: z.number().int().min(10_000).default(32 * 1024 * 1024),
+        maxBytes: z
+          .number()
+          .int()
+          .min(10_000)
+          .default(32 * 1024 * 1024),
       })
       .strict()
       .default({
-        ttlMs: { stock: 30_000, prices: 300_000, credit: 120_000, invoices: 300_000, products: 600_000 },
+        ttlMs: {
+          stock: 30_000,
+          prices: 300_000,
+          credit: 120_000,
+          invoices: 300_000,
+          products: 600_000,
+        },
         maxStaleMs: 3_600_000,
         maxEntries: 50_000,
         maxBytes: 32 * 1024 * 1024,
@@ -151,7 +173,10 @@ export const ConfigSchema = z
         leaseMs: z.number().int().min(100).max(600_000).default(30_000),
         /** Optional: a URL told (POST, JSON, HMAC-signed) when a conversion fails or dies. */
         notifyUrl: z.string().url('a URL such as https://hooks.example.com/erp-lens').optional(),
-        notifySecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('ERP_LENS_NOTIFY_SECRET'),
+        notifySecretEnv: z
+          .string()
+          .regex(/^[A-Z_][A-Z0-9_]*$/)
+          .default('ERP_LENS_NOTIFY_SECRET'),
       })
       .strict()
       .default({
@@ -167,18 +192,29 @@ export const ConfigSchema = z
         customermates: z
           .object({
             /** Environment variable holding the shared secret the CRM signs with. */
-            secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('CUSTOMERMATES_WEBHOOK_SECRET'),
+            secretEnv: z
+              .string()
+              .regex(/^[A-Z_][A-Z0-9_]*$/)
+              .default('CUSTOMERMATES_WEBHOOK_SECRET'),
             /** Events that mean "this deal is won". */
             wonEvents: z.array(z.string().min(1)).min(1).default(['deal.won']),
             /** A delivery whose timestamp is further than this from now is refused (replays). */
             toleranceSeconds: z.number().int().min(1).max(86_400).default(300),
           })
           .strict()
-          .default({ secretEnv: 'CUSTOMERMATES_WEBHOOK_SECRET', wonEvents: ['deal.won'], toleranceSeconds: 300 }),
+          .default({
+            secretEnv: 'CUSTOMERMATES_WEBHOOK_SECRET',
+            wonEvents: ['deal.won'],
+            toleranceSeconds: 300,
+          }),
       })
       .strict()
       .default({
-        customermates: { secretEnv: 'CUSTOMERMATES_WEBHOOK_SECRET', wonEvents: ['deal.won'], toleranceSeconds: 300 },
+        customermates: {
+          secretEnv: 'CUSTOMERMATES_WEBHOOK_SECRET',
+          wonEvents: ['deal.won'],
+          toleranceSeconds: 300,
+        },
       }),
     mapping: z
       .object({

@@ -11,12 +11,7 @@ export class RequestError extends Error {
   readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
   readonly details: unknown;
 
-  constructor(
-    code: ErrorCode,
-    status: RequestError['status'],
-    message: string,
-    details?: unknown,
-  ) {
+  constructor(code: ErrorCode, status: RequestError['status'], message: string, details?: unknown) {
     super(message);
     this.code = code;
     this.status = status;

@@ -177,7 +177,11 @@ export const CrmAccount = z
     email: Text(254),
     phone: Text(40),
     taxId: Text(40),
-    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "DE"').nullable().default(null),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "DE"')
+      .nullable()
+      .default(null),
     addresses: z
       .array(
         z.object({
@@ -185,7 +189,11 @@ export const CrmAccount = z
           street: Text(200),
           postalCode: Text(20),
           city: Text(100),
-          country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
+          country: z
+            .string()
+            .regex(/^[A-Z]{2}$/)
+            .nullable()
+            .default(null),
         }),
       )
       .max(10)
@@ -226,7 +234,14 @@ export const ConversionState = z.enum([
   'failed',
 ]);
 
-export const ConversionStatus = z.enum(['running', 'retrying', 'done', 'failed', 'dead', 'dismissed']);
+export const ConversionStatus = z.enum([
+  'running',
+  'retrying',
+  'done',
+  'failed',
+  'dead',
+  'dismissed',
+]);
 
 export const Conversion = z.object({
   dealId: z.string(),
@@ -251,7 +266,10 @@ export const Conversion = z.object({
 /** The body of a convert or retry request: warnings need an explicit override with a reason. */
 export const ConvertRequest = z
   .object({
-    override: z.object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) }).strict().optional(),
+    override: z
+      .object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) })
+      .strict()
+      .optional(),
     /** Try now, even while an automatic retry is scheduled or the attempts ran out. */
     retry: z.boolean().optional(),
   })

@@ -10,7 +10,9 @@ export const DecimalString = z
   .regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'a decimal number as a string, e.g. "12.50"');
 
 /** ISO 4217 currency code. */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code, e.g. "EUR"');
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code, e.g. "EUR"');
 
 export const Money = z.object({ amount: DecimalString, currency: CurrencyCode });
 

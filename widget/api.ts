@@ -39,7 +39,12 @@ export function createApi(options: ApiOptions = {}) {
     try {
       return await options.token();
     } catch (cause) {
-      throw new ApiError({ code: 'network_error', message: `${what} got no context token`, retryable: true, cause });
+      throw new ApiError({
+        code: 'network_error',
+        message: `${what} got no context token`,
+        retryable: true,
+        cause,
+      });
     }
   }
 
@@ -106,7 +111,11 @@ export function createApi(options: ApiOptions = {}) {
     },
 
     /** 200 when done, 202 while an automatic retry waits; either way the body is the record. */
-    convertDeal: function convertDeal(dealId: string, request: ConvertRequest, signal: AbortSignal) {
+    convertDeal: function convertDeal(
+      dealId: string,
+      request: ConvertRequest,
+      signal: AbortSignal,
+    ) {
       return send<ConvertResponse>('POST', `/api/deals/${id(dealId)}/convert`, signal, request);
     },
 

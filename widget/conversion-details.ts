@@ -26,5 +26,7 @@ export function conversionInDetails(details: unknown): Conversion | null {
 /** A refusal by the pre-flight check (409 override_required, 422) carries the check. */
 export function preflightInDetails(details: unknown): Preflight | null {
   const preflight = detail(details, 'preflight') as Preflight | null;
-  return Array.isArray(preflight?.warnings) && Array.isArray(preflight?.blocking) ? preflight : null;
+  return Array.isArray(preflight?.warnings) && Array.isArray(preflight?.blocking)
+    ? preflight
+    : null;
 }

@@ -19,7 +19,13 @@ export type ConvertStatus =
    * order the ERP already holds that a retry continues with; `preflight`: the check that
    * refused the deal, when that was the reason.
    */
-  | { kind: 'failed'; error: ApiError; step: Step; pendingOrder: string | null; preflight: Preflight | null };
+  | {
+      kind: 'failed';
+      error: ApiError;
+      step: Step;
+      pendingOrder: string | null;
+      preflight: Preflight | null;
+    };
 
 export interface ConvertStateOptions {
   /** How often to ask about a conversion the server is working on. */

@@ -4,7 +4,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
  * A loopback HTTP proxy that holds every request for a set time before passing it on:
  * a slow network in front of a real ERP (Tryton), for the bench.
  */
-export async function startLatencyProxy(target: string): Promise<{ url: string; setLatency(ms: number): void; close(): Promise<void> }> {
+export async function startLatencyProxy(
+  target: string,
+): Promise<{ url: string; setLatency(ms: number): void; close(): Promise<void> }> {
   let latencyMs = 0;
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -13,14 +15,17 @@ export async function startLatencyProxy(target: string): Promise<{ url: string; 
     await new Promise((r) => setTimeout(r, latencyMs));
     try {
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host') headers[k] = v;
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === 'string' && k !== 'host') headers[k] = v;
       const upstream = await fetch(`${target}${req.url ?? '/'}`, {
         method: req.method,
         headers,
         body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
       });
       const body = Buffer.from(await upstream.arrayBuffer());
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      });
       res.end(body);
     } catch {
       res.writeHead(502).end();

@@ -82,7 +82,9 @@ function deal(target: Target, lines: number): string {
   });
 }
 
-async function startServer(env: Record<string, string> = {}): Promise<{ base: string; stop: () => void }> {
+async function startServer(
+  env: Record<string, string> = {},
+): Promise<{ base: string; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/server.ts', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
@@ -113,12 +115,17 @@ async function trytonAnswers(): Promise<boolean> {
 
 /** Measures one server: the runs it makes are pushed onto `runs`. */
 async function measurer(base: string, target: Target, runs: Run[]) {
-  const { token } = await mintContextToken({ sub: 'bench', scopes: ['lookup'], customer: target.customerId }, benchSecret, {
-    now: new Date(),
-    ttlSeconds: 900,
-  });
+  const { token } = await mintContextToken(
+    { sub: 'bench', scopes: ['lookup'], customer: target.customerId },
+    benchSecret,
+    {
+      now: new Date(),
+      ttlSeconds: 900,
+    },
+  );
   const authorization = `Bearer ${token}`;
-  const stats = async (): Promise<Stats> => (await fetch(`${base}/__bench/stats`)).json() as Promise<Stats>;
+  const stats = async (): Promise<Stats> =>
+    (await fetch(`${base}/__bench/stats`)).json() as Promise<Stats>;
 
   const summarise = (
     shape: Pick<Run, 'erpMs' | 'lines' | 'clients' | 'mode'>,
@@ -129,7 +136,8 @@ async function measurer(base: string, target: Target, runs: Run[]) {
     errors: number,
   ): Run => {
     const sorted = [...times].sort((a, b) => a - b);
-    const asks = after.hits + after.stale + after.misses - (before.hits + before.stale + before.misses);
+    const asks =
+      after.hits + after.stale + after.misses - (before.hits + before.stale + before.misses);
     const run: Run = {
       erp: target.erp,
       ...shape,
@@ -198,7 +206,14 @@ async function measurer(base: string, target: Target, runs: Run[]) {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      const run = summarise({ erpMs, lines, clients, mode: 'cold' }, times, seconds, before, await stats(), errors);
+      const run = summarise(
+        { erpMs, lines, clients, mode: 'cold' },
+        times,
+        seconds,
+        before,
+        await stats(),
+        errors,
+      );
       // Let the ERP calls that outlived the deadline land (and fill the cache) before the next run.
       await sleep(erpMs + 300);
       return run;
@@ -213,8 +228,13 @@ async function measurer(base: string, target: Target, runs: Run[]) {
           headers: { 'content-type': 'application/json', authorization },
           body: deal(target, lines),
         });
-        const answer = (await res.json()) as { credit: { status: string }; lines: Array<{ stock: { status: string }; price: { status: string } }> };
-        const whole = answer.credit?.status === 'ok' && answer.lines?.every((l) => l.stock.status === 'ok' && l.price.status === 'ok');
+        const answer = (await res.json()) as {
+          credit: { status: string };
+          lines: Array<{ stock: { status: string }; price: { status: string } }>;
+        };
+        const whole =
+          answer.credit?.status === 'ok' &&
+          answer.lines?.every((l) => l.stock.status === 'ok' && l.price.status === 'ok');
         if (whole) return;
         await sleep(250);
       }
@@ -223,7 +243,14 @@ async function measurer(base: string, target: Target, runs: Run[]) {
     async warm(erpMs: number, lines: number, clients: number) {
       const before = await stats();
       const { times, errors } = await load('/api/lookup/deal', deal(target, lines), clients);
-      return summarise({ erpMs, lines, clients, mode: 'warm' }, times, duration, before, await stats(), errors);
+      return summarise(
+        { erpMs, lines, clients, mode: 'warm' },
+        times,
+        duration,
+        before,
+        await stats(),
+        errors,
+      );
     },
 
     /**
@@ -233,9 +260,20 @@ async function measurer(base: string, target: Target, runs: Run[]) {
      */
     async bare(clients: number, get = false) {
       const before = await stats();
-      const { times, errors } = await load('/bench/bare', get ? undefined : deal(target, 10), clients);
+      const { times, errors } = await load(
+        '/bench/bare',
+        get ? undefined : deal(target, 10),
+        clients,
+      );
       const mode = get ? 'bare-get' : 'bare';
-      return summarise({ erpMs: 0, lines: get ? 0 : 10, clients, mode }, times, duration, before, await stats(), errors);
+      return summarise(
+        { erpMs: 0, lines: get ? 0 : 10, clients, mode },
+        times,
+        duration,
+        before,
+        await stats(),
+        errors,
+      );
     },
   };
 }
@@ -246,7 +284,11 @@ async function main() {
 
   const server = await startServer();
   const setLatency = (ms: number) =>
-    fetch(`${server.base}/__bench/latency`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+    fetch(`${server.base}/__bench/latency`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms }),
+    });
   const m = await measurer(server.base, sandbox, runs);
   for (const clients of [1, 10, 50]) await m.bare(clients);
   await m.bare(50, true);
@@ -278,12 +320,24 @@ async function main() {
     await proxy.close();
     trytonMeasured = true;
   } else {
-    say(`\nTryton: not measured (nothing answers at ${trytonUrl}; npm run tryton:setup starts one).`);
+    say(
+      `\nTryton: not measured (nothing answers at ${trytonUrl}; npm run tryton:setup starts one).`,
+    );
   }
 
   const find = (mode: Run['mode'], lines: number, clients: number, erpMs?: number) =>
-    runs.find((r) => r.erp === 'sandbox' && r.mode === mode && r.lines === lines && r.clients === clients && (erpMs === undefined || r.erpMs === erpMs))!;
-  const slowest = (erp: Run['erp']) => Math.round(Math.max(0, ...runs.filter((r) => r.erp === erp && r.erpMs === 5000).map((r) => r.maxMs)));
+    runs.find(
+      (r) =>
+        r.erp === 'sandbox' &&
+        r.mode === mode &&
+        r.lines === lines &&
+        r.clients === clients &&
+        (erpMs === undefined || r.erpMs === erpMs),
+    )!;
+  const slowest = (erp: Run['erp']) =>
+    Math.round(
+      Math.max(0, ...runs.filter((r) => r.erp === erp && r.erpMs === 5000).map((r) => r.maxMs)),
+    );
   const result = {
     warmRps: find('warm', 10, 50, 50).rps,
     bareRps: find('bare', 10, 50).rps,
@@ -297,7 +351,8 @@ async function main() {
     warmAtLeastHalfBare: result.warmRps * 2 >= result.bareRps,
     warmP99AtMost10Ms: result.warmP99Ms <= 10,
     cold50LineAtMost4ErpCalls: result.cold50LineErpCalls <= 4,
-    slowErpAnswersWithin2000Ms: result.slowErpMaxMs <= 2000 && (result.trytonSlowErpMaxMs ?? 0) <= 2000,
+    slowErpAnswersWithin2000Ms:
+      result.slowErpMaxMs <= 2000 && (result.trytonSlowErpMaxMs ?? 0) <= 2000,
   };
   const pass = Object.values(verdicts).every(Boolean);
 
@@ -311,7 +366,9 @@ async function main() {
     );
     say(`warm 10-line deal at 10 clients: p99 ${result.warmP99Ms} ms`);
     say(`cold 50-line deal: ${result.cold50LineErpCalls} ERP calls`);
-    say(`slowest answer with the ERP at 5000 ms: ${result.slowErpMaxMs} ms (sandbox), ${result.trytonSlowErpMaxMs ?? '-'} ms (Tryton)`);
+    say(
+      `slowest answer with the ERP at 5000 ms: ${result.slowErpMaxMs} ms (sandbox), ${result.trytonSlowErpMaxMs ?? '-'} ms (Tryton)`,
+    );
     for (const [name, ok] of Object.entries(verdicts)) say(`${ok ? 'PASS' : 'FAIL'} ${name}`);
   }
   process.exit(pass ? 0 : 1);

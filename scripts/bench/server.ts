@@ -48,16 +48,29 @@ const db = openSqlite(':memory:');
 const trytonUrl = process.env.BENCH_TRYTON_URL;
 const config = parseConfig({
   erp: trytonUrl
-    ? { type: 'tryton', url: trytonUrl, database: process.env.TRYTON_DATABASE ?? 'erplens', username: process.env.TRYTON_USER ?? 'erplens', timeoutMs: 30_000 }
+    ? {
+        type: 'tryton',
+        url: trytonUrl,
+        database: process.env.TRYTON_DATABASE ?? 'erplens',
+        username: process.env.TRYTON_USER ?? 'erplens',
+        timeoutMs: 30_000,
+      }
     : { type: 'sandbox', path: ':memory:' },
   lookup: { maxConcurrentErpCalls: 64 },
   // One bench client plays every rep: per-user limits would measure the limiter.
-  auth: { rateLimits: { lookup: { max: 1_000_000, windowMs: 60_000 }, convert: { max: 1_000_000, windowMs: 60_000 } } },
+  auth: {
+    rateLimits: {
+      lookup: { max: 1_000_000, windowMs: 60_000 },
+      convert: { max: 1_000_000, windowMs: 60_000 },
+    },
+  },
 });
 /** The bench's own signing secret; run.ts signs its context token with the same. */
 const benchSecret = 'bench-only-context-token-secret-0123456789';
 // The request log is formatted as in production, then dropped instead of written.
-const logger = createLogger(process.env.BENCH_LOG ? (l) => process.stderr.write(`${l}\n`) : () => undefined);
+const logger = createLogger(
+  process.env.BENCH_LOG ? (l) => process.stderr.write(`${l}\n`) : () => undefined,
+);
 const { app, sources, metrics } = await boot({
   config,
   dbs: { store: db, sandbox: db },
@@ -65,7 +78,8 @@ const { app, sources, metrics } = await boot({
   wrapErp: trytonUrl ? counted : delayed,
   auth: { secret: benchSecret, devMode: false },
   env: { TRYTON_PASSWORD: process.env.TRYTON_PASSWORD ?? 'ErpLens-Api-2026x' },
-  erpFactory: (c) => createRemoteErp(c, { TRYTON_PASSWORD: process.env.TRYTON_PASSWORD ?? 'ErpLens-Api-2026x' }),
+  erpFactory: (c) =>
+    createRemoteErp(c, { TRYTON_PASSWORD: process.env.TRYTON_PASSWORD ?? 'ErpLens-Api-2026x' }),
 });
 
 app.get('/bench/bare', (c) => c.json({ ok: true }));
@@ -90,7 +104,12 @@ app.get('/__bench/stats', (c) => {
     );
   // A whole answer served from memory is a hit too: nothing was asked of the ERP or the caches.
   const memo = metrics.answerMemo.get({ result: 'hit' });
-  return c.json({ erpCalls, hits: count('hit') + memo, stale: count('stale'), misses: count('miss') });
+  return c.json({
+    erpCalls,
+    hits: count('hit') + memo,
+    stale: count('stale'),
+    misses: count('miss'),
+  });
 });
 
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {

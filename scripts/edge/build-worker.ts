@@ -24,7 +24,9 @@ export function buildWorker(): { path: string; bytes: number; gzipBytes: number 
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
   });
   if (run.status !== 0) {
-    throw new Error(`wrangler could not bundle the worker (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+    throw new Error(
+      `wrangler could not bundle the worker (exit ${run.status}):\n${run.stdout}\n${run.stderr}`,
+    );
   }
 
   const code = readFileSync(workerBundle);
@@ -34,7 +36,8 @@ export function buildWorker(): { path: string; bytes: number; gzipBytes: number 
     `worker bundle: dist/worker/worker.js ${kib(size.bytes)}, gzip ${kib(size.gzipBytes)} ` +
       `(${((100 * size.gzipBytes) / freePlanLimit).toFixed(0)}% of the 3 MiB free-plan limit)`,
   );
-  if (size.gzipBytes > freePlanLimit) throw new Error('The worker bundle is over the free plan’s 3 MiB (gzip).');
+  if (size.gzipBytes > freePlanLimit)
+    throw new Error('The worker bundle is over the free plan’s 3 MiB (gzip).');
   return size;
 }
 

@@ -24,7 +24,10 @@ export async function probeErp(config: Config, env: NodeJS.ProcessEnv): Promise<
 
     const password = env[erp.passwordEnv];
     if (!password) {
-      return { ok: false, line: `erp: the password is not set: put it in the environment variable ${erp.passwordEnv}` };
+      return {
+        ok: false,
+        line: `erp: the password is not set: put it in the environment variable ${erp.passwordEnv}`,
+      };
     }
     const tryton = createTrytonAdapter({
       url: erp.url,
@@ -41,12 +44,19 @@ export async function probeErp(config: Config, env: NodeJS.ProcessEnv): Promise<
     };
   } catch (error) {
     const where = erp.type === 'tryton' ? `${erp.url}/${erp.database}` : erp.path;
-    return { ok: false, line: `erp: ${erp.type} ${where} did not answer: ${(error as Error).message}` };
+    return {
+      ok: false,
+      line: `erp: ${erp.type} ${where} did not answer: ${(error as Error).message}`,
+    };
   }
 }
 
 async function probeSandbox(path: string, started: number): Promise<ProbeResult> {
-  if (path === ':memory:') return { ok: true, line: 'ERP sandbox in memory: created fresh at each start, nothing to probe' };
+  if (path === ':memory:')
+    return {
+      ok: true,
+      line: 'ERP sandbox in memory: created fresh at each start, nothing to probe',
+    };
   if (!existsSync(path)) {
     return { ok: true, line: `ERP sandbox ${path}: not there yet; npm start creates and seeds it` };
   }
@@ -54,9 +64,15 @@ async function probeSandbox(path: string, started: number): Promise<ProbeResult>
   const db = openReadOnly(path);
   try {
     const warehouses = await createSandboxAdapter(db).listWarehouses();
-    return { ok: true, line: `ERP sandbox ${path}: ${describe(warehouses)} in ${Date.now() - started} ms` };
+    return {
+      ok: true,
+      line: `ERP sandbox ${path}: ${describe(warehouses)} in ${Date.now() - started} ms`,
+    };
   } catch (error) {
-    return { ok: false, line: `erp.path: ${path} is not a sandbox database (${(error as Error).message}); point it elsewhere or delete it` };
+    return {
+      ok: false,
+      line: `erp.path: ${path} is not a sandbox database (${(error as Error).message}); point it elsewhere or delete it`,
+    };
   } finally {
     await db.close();
   }
@@ -73,7 +89,8 @@ function openReadOnly(path: string): SqlDb {
     throw new Error('the probe opened the sandbox read-only');
   };
   return {
-    all: async <T>(sql: string, params: (string | number | null)[] = []) => db.prepare(sql).all(...params) as T[],
+    all: async <T>(sql: string, params: (string | number | null)[] = []) =>
+      db.prepare(sql).all(...params) as T[],
     first: async <T>(sql: string, params: (string | number | null)[] = []) =>
       (db.prepare(sql).get(...params) as T | undefined) ?? null,
     run: refuse,

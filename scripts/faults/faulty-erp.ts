@@ -24,7 +24,12 @@ export function prng(seed: number): () => number {
 
 const writes = new Set(['createOrder', 'confirmOrder']);
 
-export function faultyErp(erp: ErpAdapter, random: () => number, rate: number, count: (kind: string) => void): ErpAdapter {
+export function faultyErp(
+  erp: ErpAdapter,
+  random: () => number,
+  rate: number,
+  count: (kind: string) => void,
+): ErpAdapter {
   const wrapped = { name: erp.name } as Record<string, unknown>;
   for (const name of erpOperations) {
     const fn = erp[name] as (...a: unknown[]) => Promise<unknown>;
@@ -36,7 +41,9 @@ export function faultyErp(erp: ErpAdapter, random: () => number, rate: number, c
       if (writes.has(name) && roll < 0.4) {
         await call();
         count('timeout_after_commit');
-        throw new ErpUnavailable(`${name}: read timed out after the request was sent`, { ambiguous: true });
+        throw new ErpUnavailable(`${name}: read timed out after the request was sent`, {
+          ambiguous: true,
+        });
       }
       if (roll < 0.8) {
         count('http_502');

@@ -36,9 +36,20 @@ writeFileSync(
   JSON.stringify({
     erp: { type: 'sandbox', path: join(dir, 'sandbox.sqlite') },
     store: { path: join(dir, 'store.sqlite') },
-    conversion: { maxAttempts: 15, backoffBaseMs: 200, backoffCapMs: 4_000, pollMs: 100, leaseMs: 1_000 },
+    conversion: {
+      maxAttempts: 15,
+      backoffBaseMs: 200,
+      backoffCapMs: 4_000,
+      pollMs: 100,
+      leaseMs: 1_000,
+    },
     // One client plays every rep and the CRM: the per-user limits would only slow it down.
-    auth: { rateLimits: { convert: { max: 1_000_000, windowMs: 60_000 }, lookup: { max: 1_000_000, windowMs: 60_000 } } },
+    auth: {
+      rateLimits: {
+        convert: { max: 1_000_000, windowMs: 60_000 },
+        lookup: { max: 1_000_000, windowMs: 60_000 },
+      },
+    },
   }),
 );
 
@@ -49,10 +60,19 @@ let starts = 0;
 
 async function start(): Promise<void> {
   starts += 1;
-  child = spawn(process.execPath, ['--import', 'tsx', 'scripts/faults/server.ts', String(seed + starts)], {
-    env: { ...process.env, ERP_LENS_CONFIG: configFile, FAULT_RATE: String(rate), NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/faults/server.ts', String(seed + starts)],
+    {
+      env: {
+        ...process.env,
+        ERP_LENS_CONFIG: configFile,
+        FAULT_RATE: String(rate),
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child!.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -62,7 +82,9 @@ async function start(): Promise<void> {
         injected.set(kind[1]!, (injected.get(kind[1]!) ?? 0) + 1);
       }
     });
-    child!.once('exit', (code) => reject(new Error(`fault server exited (${code}) before it was ready`)));
+    child!.once('exit', (code) =>
+      reject(new Error(`fault server exited (${code}) before it was ready`)),
+    );
   });
   base = `http://127.0.0.1:${port}`;
 }
@@ -74,14 +96,23 @@ async function kill(): Promise<void> {
   await exited;
 }
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any } | null> {
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any } | null> {
   try {
     const deal = /\/deals\/([^/]+)/.exec(path)?.[1];
-    const minted = await fetch(`${base}/api/dev/token?scope=lookup,convert${deal ? `&deal=${deal}` : ''}`);
+    const minted = await fetch(
+      `${base}/api/dev/token?scope=lookup,convert${deal ? `&deal=${deal}` : ''}`,
+    );
     const { token } = (await minted.json()) as { token: string };
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
@@ -103,7 +134,9 @@ async function main() {
         customerId: 'C-1001',
         currency: 'EUR',
         stage: 'won',
-        lines: [{ lineId: 'l1', productId: 'P-1008', quantity: String(1 + Math.floor(random() * 3)) }],
+        lines: [
+          { lineId: 'l1', productId: 'P-1008', quantity: String(1 + Math.floor(random() * 3)) },
+        ],
       });
       if (res?.status === 200) break;
       await sleep(50);
@@ -123,11 +156,14 @@ async function main() {
       const answers = await Promise.all(batch.map((d) => api('POST', `/api/deals/${d}/convert`)));
       answers.forEach((a, j) => {
         const status = a?.body?.conversion?.status ?? a?.body?.error?.details?.conversion?.status;
-        if (status === 'done' || status === 'dead' || status === 'failed') terminal.set(batch[j]!, status);
+        if (status === 'done' || status === 'dead' || status === 'failed')
+          terminal.set(batch[j]!, status);
       });
       if (killsLeft > 0 && Date.now() > nextKill) {
         killsLeft -= 1;
-        log(`faults: SIGKILL the server (${kills - killsLeft} of ${kills}), ${terminal.size} of ${deals.length} settled`);
+        log(
+          `faults: SIGKILL the server (${kills - killsLeft} of ${kills}), ${terminal.size} of ${deals.length} settled`,
+        );
         await kill();
         await start();
         nextKill = Date.now() + 500 + random() * 2000;
@@ -140,9 +176,13 @@ async function main() {
   const erp = new Database(join(dir, 'sandbox.sqlite'), { readonly: true });
   const store = new Database(join(dir, 'store.sqlite'), { readonly: true });
   const perDeal = erp
-    .prepare("SELECT reference, COUNT(*) AS n FROM sb_orders WHERE reference LIKE 'F-%' GROUP BY reference")
+    .prepare(
+      "SELECT reference, COUNT(*) AS n FROM sb_orders WHERE reference LIKE 'F-%' GROUP BY reference",
+    )
     .all() as Array<{ reference: string; n: number }>;
-  const records = store.prepare("SELECT deal_id, status, error_message FROM conversions WHERE deal_id LIKE 'F-%'").all() as Array<{
+  const records = store
+    .prepare("SELECT deal_id, status, error_message FROM conversions WHERE deal_id LIKE 'F-%'")
+    .all() as Array<{
     deal_id: string;
     status: string;
     error_message: string | null;
@@ -165,7 +205,9 @@ async function main() {
   log(`faults: injected ${faults}; ${starts - 1} SIGKILLs and restarts`);
   log(`faults: ${done} done, ${dead} in the dead-letter list with a reason; data in ${dir}`);
   if (lost.length > 0) log(`faults: lost ${lost.join(', ')}`);
-  process.stdout.write(`conversions=${deals.length} orders=${orders} duplicates=${duplicates} lost=${lost.length}\n`);
+  process.stdout.write(
+    `conversions=${deals.length} orders=${orders} duplicates=${duplicates} lost=${lost.length}\n`,
+  );
 
   if (duplicates === 0 && lost.length === 0) rmSync(dir, { recursive: true, force: true });
   process.exit(duplicates === 0 && lost.length === 0 ? 0 : 1);

@@ -29,4 +29,6 @@ const { app, converter } = await boot({
 });
 startRetryWorker(converter, { pollMs: config.conversion.pollMs, logger });
 
-serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => process.stdout.write(`ready ${info.port}\n`));
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+  process.stdout.write(`ready ${info.port}\n`),
+);

@@ -28,7 +28,12 @@ export function seedClient(rpc: TrytonRpc) {
     await accepting(() => rpc.model(model, name, [ids]));
   }
 
-  async function find(model: string, domain: unknown[], fields: string[] = [], context: Values = {}) {
+  async function find(
+    model: string,
+    domain: unknown[],
+    fields: string[] = [],
+    context: Values = {},
+  ) {
     return rpc.model<Row[]>(model, 'search_read', [domain, 0, null, null, fields], { context });
   }
 
@@ -39,7 +44,14 @@ export function seedClient(rpc: TrytonRpc) {
   }
 
   async function xmlId(module: string, fsId: string): Promise<number> {
-    const row = await findOne('ir.model.data', [['module', '=', module], ['fs_id', '=', fsId]], ['db_id']);
+    const row = await findOne(
+      'ir.model.data',
+      [
+        ['module', '=', module],
+        ['fs_id', '=', fsId],
+      ],
+      ['db_id'],
+    );
     return Number(row.db_id);
   }
 
@@ -55,7 +67,9 @@ export function seedClient(rpc: TrytonRpc) {
         const fault = error instanceof ErpRejected ? (error.cause as TrytonFault) : null;
         if (!fault?.warningName || attempt >= 5) throw error;
         const user = await rpc.userId();
-        await rpc.model('res.user.warning', 'create', [[{ user, name: fault.warningName, always: false }]]);
+        await rpc.model('res.user.warning', 'create', [
+          [{ user, name: fault.warningName, always: false }],
+        ]);
       }
     }
   }
@@ -77,9 +91,10 @@ export function seedClient(rpc: TrytonRpc) {
       forms,
       async go(state: string): Promise<{ state: string; defaults: Values }> {
         const answer = await accepting(() =>
-          rpc.call<{ view?: { state?: string; defaults?: Values } }>(`wizard.${name}.execute`, (ctx) => [
-            session, forms, state, { ...ctx, ...extra },
-          ]),
+          rpc.call<{ view?: { state?: string; defaults?: Values } }>(
+            `wizard.${name}.execute`,
+            (ctx) => [session, forms, state, { ...ctx, ...extra }],
+          ),
         );
         const next = answer?.view?.state ?? 'end';
         const defaults = withoutDotted(answer?.view?.defaults ?? {});

@@ -43,7 +43,11 @@ async function main() {
 
   // Company in EUR. python3-tz is not installed, so the timezone stays unset (tryton.md §1).
   const eur = await createOne('currency.currency', {
-    name: 'Euro', code: 'EUR', symbol: '€', rounding: decimal('0.01'), digits: 2,
+    name: 'Euro',
+    code: 'EUR',
+    symbol: '€',
+    rounding: decimal('0.01'),
+    digits: 2,
   });
   const companyParty = await createOne('party.party', {
     name: 'Demo Tools GmbH',
@@ -57,7 +61,8 @@ async function main() {
 
   // Chart of accounts from the "Minimal Account Chart" template, through its wizard.
   const template = await findOne('account.account.template', [
-    ['parent', '=', null], ['name', '=', 'Minimal Account Chart'],
+    ['parent', '=', null],
+    ['name', '=', 'Minimal Account Chart'],
   ]);
   const chart = await openWizard('account.create_chart');
   await chart.go('account');
@@ -66,11 +71,15 @@ async function main() {
   const receivable = await findOne('account.account', [['type.receivable', '=', true]], ['id']);
   const payable = await findOne('account.account', [['type.payable', '=', true]], ['id']);
   chart.forms[properties.state] = {
-    ...properties.defaults, company, account_receivable: receivable.id, account_payable: payable.id,
+    ...properties.defaults,
+    company,
+    account_receivable: receivable.id,
+    account_payable: payable.id,
   };
   await chart.go('create_properties');
   await chart.close();
-  const account = async (name: string) => (await findOne('account.account', [['name', '=', name]])).id;
+  const account = async (name: string) =>
+    (await findOne('account.account', [['name', '=', name]])).id;
   const [revenue, expense, cash, taxAccount] = await Promise.all(
     ['Main Revenue', 'Main Expense', 'Main Cash', 'Main Tax'].map(account),
   );
@@ -81,10 +90,16 @@ async function main() {
   const invoiceType = await xmlId('account_invoice', 'sequence_type_account_invoice');
   for (const year of [thisYear - 1, thisYear]) {
     const postMove = await createOne('ir.sequence', {
-      name: `Moves ${year}`, sequence_type: moveType, company,
+      name: `Moves ${year}`,
+      sequence_type: moveType,
+      company,
     });
     const invoices = await createOne('ir.sequence.strict', {
-      name: `Invoices ${year}`, sequence_type: invoiceType, company, prefix: `INV/${year}/`, padding: 4,
+      name: `Invoices ${year}`,
+      sequence_type: invoiceType,
+      company,
+      prefix: `INV/${year}/`,
+      padding: 4,
     });
     const fiscalYear = await createOne('account.fiscalyear', {
       name: String(year),
@@ -92,13 +107,20 @@ async function main() {
       end_date: date(`${year}-12-31`),
       company,
       post_move_sequence: postMove,
-      invoice_sequences: [['create', [{
-        company,
-        out_invoice_sequence: invoices,
-        out_credit_note_sequence: invoices,
-        in_invoice_sequence: invoices,
-        in_credit_note_sequence: invoices,
-      }]]],
+      invoice_sequences: [
+        [
+          'create',
+          [
+            {
+              company,
+              out_invoice_sequence: invoices,
+              out_credit_note_sequence: invoices,
+              in_invoice_sequence: invoices,
+              in_credit_note_sequence: invoices,
+            },
+          ],
+        ],
+      ],
     });
     await button('account.fiscalyear', 'create_period', [fiscalYear]);
   }
@@ -106,8 +128,13 @@ async function main() {
 
   // Tax, payment term, payment method, dunning procedure.
   const vat = await createOne('account.tax', {
-    name: 'VAT 19%', description: 'VAT 19%', type: 'percentage', rate: decimal('0.19'),
-    invoice_account: taxAccount, credit_note_account: taxAccount, company,
+    name: 'VAT 19%',
+    description: 'VAT 19%',
+    type: 'percentage',
+    rate: decimal('0.19'),
+    invoice_account: taxAccount,
+    credit_note_account: taxAccount,
+    company,
   });
   const net30 = await createOne('account.invoice.payment_term', {
     name: 'Net 30',
@@ -115,56 +142,130 @@ async function main() {
   });
   const cashJournal = await findOne('account.journal', [['type', '=', 'cash']]);
   const bankTransfer = await createOne('account.invoice.payment.method', {
-    name: 'Bank transfer', company, journal: cashJournal.id, credit_account: cash, debit_account: cash,
+    name: 'Bank transfer',
+    company,
+    journal: cashJournal.id,
+    credit_account: cash,
+    debit_account: cash,
   });
   const dunningProcedure = await createOne('account.dunning.procedure', {
     name: 'Standard dunning',
-    levels: [['create', [
-      { sequence: 1, overdue: { __class__: 'timedelta', seconds: 14 * 86_400 } },
-      { sequence: 2, overdue: { __class__: 'timedelta', seconds: 60 * 86_400 }, credit_limit: true },
-    ]]],
+    levels: [
+      [
+        'create',
+        [
+          { sequence: 1, overdue: { __class__: 'timedelta', seconds: 14 * 86_400 } },
+          {
+            sequence: 2,
+            overdue: { __class__: 'timedelta', seconds: 60 * 86_400 },
+            credit_limit: true,
+          },
+        ],
+      ],
+    ],
   });
   say('VAT 19%, Net 30, bank transfer, dunning levels at 14 d and 60 d (credit limit)');
 
   // Warehouses: the default WH becomes Berlin (BER); Hamburg (HAM) is built like it.
   const berlin = await findOne('stock.location', [['type', '=', 'warehouse']], ['id']);
   await write('stock.location', [berlin.id], { name: 'Berlin Warehouse', code: 'BER' });
-  const [hamInput, hamOutput, hamStorage] = await create('stock.location', [
+  const [hamInput, hamOutput, hamStorage] = (await create('stock.location', [
     { name: 'Hamburg Input', code: 'HAM-IN', type: 'storage' },
     { name: 'Hamburg Output', code: 'HAM-OUT', type: 'storage' },
     { name: 'Hamburg Storage', code: 'HAM-STO', type: 'storage' },
-  ]) as [number, number, number];
+  ])) as [number, number, number];
   const hamburg = await createOne('stock.location', {
-    name: 'Hamburg Warehouse', code: 'HAM', type: 'warehouse',
-    input_location: hamInput, output_location: hamOutput, storage_location: hamStorage,
+    name: 'Hamburg Warehouse',
+    code: 'HAM',
+    type: 'warehouse',
+    input_location: hamInput,
+    output_location: hamOutput,
+    storage_location: hamStorage,
   });
   await write('stock.location', [hamInput, hamOutput, hamStorage], { parent: hamburg });
-  const berlinStorage = (await findOne('stock.location', [['id', '=', berlin.id]], ['storage_location']))
-    .storage_location as number;
+  const berlinStorage = (
+    await findOne('stock.location', [['id', '=', berlin.id]], ['storage_location'])
+  ).storage_location as number;
   const supplier = await findOne('stock.location', [['type', '=', 'supplier']]);
   const customerLocation = await findOne('stock.location', [['type', '=', 'customer']]);
   say(`warehouses Berlin/BER (${berlin.id}) and Hamburg/HAM (${hamburg})`);
 
   // Products in a "Tools" accounting category that carries the VAT.
   const category = await createOne('product.category', {
-    name: 'Tools', accounting: true, account_revenue: revenue, account_expense: expense,
+    name: 'Tools',
+    accounting: true,
+    account_revenue: revenue,
+    account_expense: expense,
     customer_taxes: [['add', [vat]]],
   });
   const uom = async (name: string) => (await findOne('product.uom', [['name', '=', name]])).id;
   const [unit, meter, kilogram] = await Promise.all(['Unit', 'Meter', 'Kilogram'].map(uom));
   const catalogue = [
-    { code: 'SKU-1001', name: 'Industrial Drill X200', uom: unit, price: '249.00', cost: '150.00', ber: 40, ham: 5 },
-    { code: 'SKU-1002', name: 'Cordless Screwdriver S18', uom: unit, price: '89.90', cost: '50.00', ber: 25, ham: 60 },
-    { code: 'SKU-1003', name: 'Safety Gloves (pair)', uom: unit, price: '7.50', cost: '3.00', ber: 200, ham: 0 },
-    { code: 'SKU-1004', name: 'Steel Wire Rope 6 mm', uom: meter, price: '3.85', cost: '1.90', ber: 0, ham: 120.5 },
-    { code: 'SKU-1005', name: 'Workbench Pro 2m', uom: unit, price: '599.00', cost: '380.00', ber: 3, ham: 2 },
-    { code: 'SKU-1006', name: 'Hex Bolts M8 (bulk)', uom: kilogram, price: '12.40', cost: '6.10', ber: 85.25, ham: 40 },
+    {
+      code: 'SKU-1001',
+      name: 'Industrial Drill X200',
+      uom: unit,
+      price: '249.00',
+      cost: '150.00',
+      ber: 40,
+      ham: 5,
+    },
+    {
+      code: 'SKU-1002',
+      name: 'Cordless Screwdriver S18',
+      uom: unit,
+      price: '89.90',
+      cost: '50.00',
+      ber: 25,
+      ham: 60,
+    },
+    {
+      code: 'SKU-1003',
+      name: 'Safety Gloves (pair)',
+      uom: unit,
+      price: '7.50',
+      cost: '3.00',
+      ber: 200,
+      ham: 0,
+    },
+    {
+      code: 'SKU-1004',
+      name: 'Steel Wire Rope 6 mm',
+      uom: meter,
+      price: '3.85',
+      cost: '1.90',
+      ber: 0,
+      ham: 120.5,
+    },
+    {
+      code: 'SKU-1005',
+      name: 'Workbench Pro 2m',
+      uom: unit,
+      price: '599.00',
+      cost: '380.00',
+      ber: 3,
+      ham: 2,
+    },
+    {
+      code: 'SKU-1006',
+      name: 'Hex Bolts M8 (bulk)',
+      uom: kilogram,
+      price: '12.40',
+      cost: '6.10',
+      ber: 85.25,
+      ham: 40,
+    },
   ];
   const product: Record<string, number> = {};
   for (const item of catalogue) {
     await createOne('product.template', {
-      name: item.name, type: 'goods', default_uom: item.uom, sale_uom: item.uom, salable: true,
-      list_price: decimal(item.price), account_category: category,
+      name: item.name,
+      type: 'goods',
+      default_uom: item.uom,
+      sale_uom: item.uom,
+      salable: true,
+      list_price: decimal(item.price),
+      account_category: category,
       products: [['create', [{ suffix_code: item.code, cost_price: decimal(item.cost) }]]],
     });
     product[item.code] = (await findOne('product.product', [['code', '=', item.code]])).id;
@@ -173,40 +274,70 @@ async function main() {
 
   // Stock: receipts from the supplier, done; one planned delivery so forecast differs.
   const receipts = catalogue.flatMap((item) =>
-    ([[berlinStorage, item.ber], [hamStorage, item.ham]] as [number, number][])
+    (
+      [
+        [berlinStorage, item.ber],
+        [hamStorage, item.ham],
+      ] as [number, number][]
+    )
       .filter(([, quantity]) => quantity > 0)
       .map(([to, quantity]) => ({
-        product: product[item.code], uom: item.uom, quantity, from_location: supplier.id,
-        to_location: to, unit_price: decimal(item.cost), currency: eur, company,
-        planned_date: date(day(-30)), effective_date: date(day(-30)),
+        product: product[item.code],
+        uom: item.uom,
+        quantity,
+        from_location: supplier.id,
+        to_location: to,
+        unit_price: decimal(item.cost),
+        currency: eur,
+        company,
+        planned_date: date(day(-30)),
+        effective_date: date(day(-30)),
       })),
   );
   const moves = await create('stock.move', receipts);
   await button('stock.move', 'do', moves);
-  await create('stock.move', [{
-    product: product['SKU-1001'], uom: unit, quantity: 10, from_location: berlinStorage,
-    to_location: customerLocation.id, unit_price: decimal('249.00'), currency: eur, company,
-    planned_date: date(day(3)),
-  }]);
+  await create('stock.move', [
+    {
+      product: product['SKU-1001'],
+      uom: unit,
+      quantity: 10,
+      from_location: berlinStorage,
+      to_location: customerLocation.id,
+      unit_price: decimal('249.00'),
+      currency: eur,
+      company,
+      planned_date: date(day(3)),
+    },
+  ]);
   say(`stock: ${moves.length} receipts done, 1 planned delivery (drill -10 in Berlin)`);
 
   // Price list with a volume tier.
   const priceList = await createOne('product.price_list', {
-    name: 'ACME contract prices', company,
-    lines: [['create', [
-      { sequence: 10, quantity: 10, formula: 'unit_price * 0.85' },
-      { sequence: 20, quantity: 0, formula: 'unit_price * 0.9' },
-    ]]],
+    name: 'ACME contract prices',
+    company,
+    lines: [
+      [
+        'create',
+        [
+          { sequence: 10, quantity: 10, formula: 'unit_price * 0.85' },
+          { sequence: 20, quantity: 0, formula: 'unit_price * 0.9' },
+        ],
+      ],
+    ],
   });
 
   // Customers.
   const acme = await createOne('party.party', {
     name: 'ACME Industries AG',
     identifiers: [['create', [{ type: 'eu_vat', code: 'DE136695976' }]]],
-    addresses: [['create', [{ street: 'Industriestraße 5', postal_code: '70565', city: 'Stuttgart' }]]],
+    addresses: [
+      ['create', [{ street: 'Industriestraße 5', postal_code: '70565', city: 'Stuttgart' }]],
+    ],
     contact_mechanisms: [['create', [{ type: 'email', value: 'purchasing@acme.example' }]]],
-    sale_price_list: priceList, credit_limit_amount: decimal('5000.00'),
-    customer_payment_term: net30, dunning_procedure: dunningProcedure,
+    sale_price_list: priceList,
+    credit_limit_amount: decimal('5000.00'),
+    customer_payment_term: net30,
+    dunning_procedure: dunningProcedure,
   });
   const globex = await createOne('party.party', {
     name: 'Globex Retail GmbH',
@@ -214,7 +345,8 @@ async function main() {
     addresses: [['create', [{ street: 'Hafenstraße 21', postal_code: '20457', city: 'Hamburg' }]]],
     contact_mechanisms: [['create', [{ type: 'email', value: 'einkauf@globex.example' }]]],
     credit_limit_amount: decimal('3000.00'),
-    customer_payment_term: net30, dunning_procedure: dunningProcedure,
+    customer_payment_term: net30,
+    dunning_procedure: dunningProcedure,
   });
   say(`customers ACME (${acme}, price list, limit 5000) and Globex (${globex}, limit 3000)`);
 
@@ -224,28 +356,60 @@ async function main() {
     (await findOne('party.address', [['party', '=', party]])).id;
   const invoice = async (party: number, offset: number, lines: [string, number, string][]) => {
     const id = await createOne('account.invoice', {
-      type: 'out', company, party, invoice_address: await addressOf(party), currency: eur,
-      journal: revenueJournal.id, account: receivable.id, payment_term: net30,
+      type: 'out',
+      company,
+      party,
+      invoice_address: await addressOf(party),
+      currency: eur,
+      journal: revenueJournal.id,
+      account: receivable.id,
+      payment_term: net30,
       invoice_date: date(day(offset)),
-      lines: [['create', lines.map(([code, quantity, price]) => ({
-        type: 'line', product: product[code], quantity, unit: catalogue.find((c) => c.code === code)?.uom,
-        unit_price: decimal(price), account: revenue, taxes: [['add', [vat]]],
-        description: catalogue.find((c) => c.code === code)?.name,
-      }))]],
+      lines: [
+        [
+          'create',
+          lines.map(([code, quantity, price]) => ({
+            type: 'line',
+            product: product[code],
+            quantity,
+            unit: catalogue.find((c) => c.code === code)?.uom,
+            unit_price: decimal(price),
+            account: revenue,
+            taxes: [['add', [vat]]],
+            description: catalogue.find((c) => c.code === code)?.name,
+          })),
+        ],
+      ],
     });
     await write('account.invoice', [id], { description: 'ERP Lens demo' }); // recomputes taxes
     await button('account.invoice', 'post', [id]);
     return id;
   };
-  const overdue = await invoice(acme, -100, [['SKU-1001', 4, '224.1000'], ['SKU-1003', 27, '6.7500']]);
-  const partlyPaid = await invoice(acme, -12, [['SKU-1002', 18, '80.9100'], ['SKU-1006', 12.5, '11.1600']]);
-  await invoice(globex, -5, [['SKU-1005', 1, '599.00'], ['SKU-1004', 80, '3.85']]);
+  const overdue = await invoice(acme, -100, [
+    ['SKU-1001', 4, '224.1000'],
+    ['SKU-1003', 27, '6.7500'],
+  ]);
+  const partlyPaid = await invoice(acme, -12, [
+    ['SKU-1002', 18, '80.9100'],
+    ['SKU-1006', 12.5, '11.1600'],
+  ]);
+  await invoice(globex, -5, [
+    ['SKU-1005', 1, '599.00'],
+    ['SKU-1004', 80, '3.85'],
+  ]);
 
-  const pay = await openWizard('account.invoice.pay', { model: 'account.invoice', ids: [partlyPaid] });
+  const pay = await openWizard('account.invoice.pay', {
+    model: 'account.invoice',
+    ids: [partlyPaid],
+  });
   const start = await pay.go('start');
   pay.forms.start = {
-    ...start.defaults, amount: decimal('500.00'), currency: eur, payment_method: bankTransfer,
-    date: date(day(-2)), description: 'Partial payment',
+    ...start.defaults,
+    amount: decimal('500.00'),
+    currency: eur,
+    payment_method: bankTransfer,
+    date: date(day(-2)),
+    description: 'Partial payment',
   };
   const ask = await pay.go('choice');
   if (ask.state === 'ask') {
@@ -263,7 +427,10 @@ async function main() {
   await dunningRun.close();
   const dunnings = (await find('account.dunning', [['state', '=', 'draft']])).map((d) => d.id);
   if (dunnings.length > 0) {
-    const processing = await openWizard('account.dunning.process', { model: 'account.dunning', ids: dunnings });
+    const processing = await openWizard('account.dunning.process', {
+      model: 'account.dunning',
+      ids: dunnings,
+    });
     await processing.go('start');
     processing.forms.start = {};
     await processing.go('process');
@@ -284,8 +451,12 @@ async function main() {
     xmlId('account_dunning', 'group_dunning'),
   ]);
   const apiUser = await createOne('res.user', {
-    name: 'ERP Lens API', login: apiLogin, password: apiPassword,
-    companies: [['add', [company]]], company, groups: [['add', groups]],
+    name: 'ERP Lens API',
+    login: apiLogin,
+    password: apiPassword,
+    companies: [['add', [company]]],
+    company,
+    groups: [['add', groups]],
   });
   say(`API user ${apiLogin} (${apiUser}) without the Credit Limit group`);
 
@@ -294,7 +465,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('seed: failed:', error instanceof Error ? `${error.name}: ${error.message}` : error);
+  console.error(
+    'seed: failed:',
+    error instanceof Error ? `${error.name}: ${error.message}` : error,
+  );
   if (error instanceof Error && error.cause) console.error('seed: cause:', error.cause);
   process.exitCode = 1;
 });

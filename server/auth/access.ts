@@ -37,24 +37,36 @@ export function applyAccess(app: Hono, deps: AccessDeps): void {
     convert: new FixedWindowLimiter(config.rateLimits.convert, () => now().getTime()),
   };
 
-  if (!settings) logger.warn('auth.no_secret', { effect: 'every call that needs a context token is refused' });
+  if (!settings)
+    logger.warn('auth.no_secret', { effect: 'every call that needs a context token is refused' });
   if (settings?.devMode) {
     logger.warn('auth.dev_mode', {
-      effect: 'GET /api/dev/token mints context tokens for anyone who reaches this server; never use in production',
+      effect:
+        'GET /api/dev/token mints context tokens for anyone who reaches this server; never use in production',
     });
   }
 
   app.use('/api/*', async function guardOrigin(c, next) {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !isAllowedOrigin(origin, new URL(c.req.url).origin, config.allowedOrigins)) {
-      throw new AuthError('forbidden', 'This page is not an allowed CRM origin; add it to auth.allowedOrigins.');
+    if (
+      origin !== undefined &&
+      !isAllowedOrigin(origin, new URL(c.req.url).origin, config.allowedOrigins)
+    ) {
+      throw new AuthError(
+        'forbidden',
+        'This page is not an allowed CRM origin; add it to auth.allowedOrigins.',
+      );
     }
     await next();
   });
 
   app.use('/api/*', async function requireToken(c, next) {
     if (c.req.method === 'OPTIONS' || isPublic(c.req.method, c.req.path)) return next();
-    if (!settings) throw new AuthError('unauthorized', 'This server has no token secret configured; ask your admin.');
+    if (!settings)
+      throw new AuthError(
+        'unauthorized',
+        'This server has no token secret configured; ask your admin.',
+      );
     c.set('contextClaims', await verifyContextToken(bearer(c), settings.secret, now()));
     await next();
   });
@@ -70,7 +82,10 @@ function bearer(c: Context): string {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i.exec(header);
   if (!match?.[1]) {
-    throw new AuthError('unauthorized', 'This call needs a context token from the CRM: "Authorization: Bearer <token>".');
+    throw new AuthError(
+      'unauthorized',
+      'This call needs a context token from the CRM: "Authorization: Bearer <token>".',
+    );
   }
   return match[1];
 }
@@ -80,20 +95,30 @@ function admit(policy: Policy, limiters: Record<LimitKind, FixedWindowLimiter>):
     const claims = c.get('contextClaims');
 
     if (!policy.scopes.some((scope) => claims.scope.includes(scope))) {
-      throw new AuthError('forbidden', `This context token does not allow this call; it needs the scope "${policy.scopes.join('" or "')}".`);
+      throw new AuthError(
+        'forbidden',
+        `This context token does not allow this call; it needs the scope "${policy.scopes.join('" or "')}".`,
+      );
     }
     const bound = !policy.anyTarget?.some((scope) => claims.scope.includes(scope));
     if (policy.target && bound) {
       const target = await policy.target(c);
       // An id too broken to read goes on to the route, which answers 400 without acting.
       if (target.id !== null && claims[target.claim] !== target.id) {
-        throw new AuthError('forbidden', `This context token is for another ${target.claim}; ask the CRM for a token for this one.`);
+        throw new AuthError(
+          'forbidden',
+          `This context token is for another ${target.claim}; ask the CRM for a token for this one.`,
+        );
       }
     }
     if (policy.limit) {
       const admission = limiters[policy.limit].take(claims.sub);
       if (!admission.ok) {
-        throw new AuthError('rate_limited', `Too many ${policy.limit} calls; wait ${admission.retryAfterSeconds} s.`, admission.retryAfterSeconds);
+        throw new AuthError(
+          'rate_limited',
+          `Too many ${policy.limit} calls; wait ${admission.retryAfterSeconds} s.`,
+          admission.retryAfterSeconds,
+        );
       }
     }
     await next();

@@ -1,7 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import { sign, verify } from 'hono/jwt';
 import { AuthError } from './errors.ts';
-import { audience, clockSkewSeconds, ContextClaims, maxTokenSeconds, type Scope } from './claims.ts';
+import {
+  audience,
+  clockSkewSeconds,
+  ContextClaims,
+  maxTokenSeconds,
+  type Scope,
+} from './claims.ts';
 
 /**
  * Context tokens are JWTs (RFC 7519) signed with HS256 through hono's JWT helpers, which
@@ -47,7 +53,11 @@ export async function mintContextToken(
  */
 const verified = new LRUCache<string, object>({ max: 10_000 });
 
-export async function verifyContextToken(token: string, secret: string, now: Date): Promise<ContextClaims> {
+export async function verifyContextToken(
+  token: string,
+  secret: string,
+  now: Date,
+): Promise<ContextClaims> {
   if (token.length > maxTokenLength) throw invalid('it is too long');
 
   let payload: unknown = verified.get(`${secret}\u0000${token}`);
@@ -70,17 +80,28 @@ export async function verifyContextToken(token: string, secret: string, now: Dat
   const nowSeconds = Math.floor(now.getTime() / 1000);
 
   if (claims.exp - claims.iat > maxTokenSeconds) {
-    throw invalid(`it lives longer than ${maxTokenSeconds / 60} minutes; mint tokens with exp - iat <= ${maxTokenSeconds}`);
+    throw invalid(
+      `it lives longer than ${maxTokenSeconds / 60} minutes; mint tokens with exp - iat <= ${maxTokenSeconds}`,
+    );
   }
-  if (claims.iat > nowSeconds + clockSkewSeconds || (claims.nbf ?? 0) > nowSeconds + clockSkewSeconds) {
+  if (
+    claims.iat > nowSeconds + clockSkewSeconds ||
+    (claims.nbf ?? 0) > nowSeconds + clockSkewSeconds
+  ) {
     throw invalid('it is not valid yet; check the CRM server clock');
   }
   if (claims.exp <= nowSeconds - clockSkewSeconds) {
-    throw new AuthError('token_expired', 'The context token has expired. Reload the CRM page to get a new one.');
+    throw new AuthError(
+      'token_expired',
+      'The context token has expired. Reload the CRM page to get a new one.',
+    );
   }
   return claims;
 }
 
 function invalid(why: string): AuthError {
-  return new AuthError('unauthorized', `The context token is not valid: ${why}. Ask the CRM integration for a new one.`);
+  return new AuthError(
+    'unauthorized',
+    `The context token is not valid: ${why}. Ask the CRM integration for a new one.`,
+  );
 }

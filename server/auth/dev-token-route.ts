@@ -6,7 +6,10 @@ import { Scope } from './claims.ts';
 import { mintContextToken } from './context-token.ts';
 
 const DevTokenQuery = z.object({
-  sub: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ -, at most 64').default('playground-rep'),
+  sub: z
+    .string()
+    .regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ -, at most 64')
+    .default('playground-rep'),
   customer: ErpId.optional(),
   deal: ErpId.optional(),
   scope: z

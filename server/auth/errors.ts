@@ -6,7 +6,12 @@
 
 export type AuthErrorCode = 'unauthorized' | 'token_expired' | 'forbidden' | 'rate_limited';
 
-const statusOf = { unauthorized: 401, token_expired: 401, forbidden: 403, rate_limited: 429 } as const;
+const statusOf = {
+  unauthorized: 401,
+  token_expired: 401,
+  forbidden: 403,
+  rate_limited: 429,
+} as const;
 
 export class AuthError extends Error {
   override name = 'AuthError';

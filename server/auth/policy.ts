@@ -33,14 +33,20 @@ const trimmed = (value: string | undefined): string | null => {
   return parsed.success ? parsed.data : null;
 };
 
-const dealInPath = async (c: Context): Promise<Target> => ({ claim: 'deal', id: trimmed(c.req.param('dealId')) });
+const dealInPath = async (c: Context): Promise<Target> => ({
+  claim: 'deal',
+  id: trimmed(c.req.param('dealId')),
+});
 
 async function customerInBody(c: Context): Promise<Target> {
   // hono keeps the text, so the route reads the same bytes again.
   const text = await c.req.text();
   try {
     const body = JSON.parse(text) as { customerId?: unknown } | null;
-    return { claim: 'customer', id: typeof body?.customerId === 'string' ? trimmed(body.customerId) : null };
+    return {
+      claim: 'customer',
+      id: typeof body?.customerId === 'string' ? trimmed(body.customerId) : null,
+    };
   } catch {
     return { claim: 'customer', id: null };
   }
@@ -50,7 +56,13 @@ export const policies: Policy[] = [
   { method: 'GET', path: '/api/products', scopes: ['lookup'], limit: 'lookup' },
   // Names and ids only, for picking a deal's customer; figures need the customer's own token.
   { method: 'GET', path: '/api/customers', scopes: ['lookup'], limit: 'lookup' },
-  { method: 'POST', path: '/api/lookup/deal', scopes: ['lookup'], target: customerInBody, limit: 'lookup' },
+  {
+    method: 'POST',
+    path: '/api/lookup/deal',
+    scopes: ['lookup'],
+    target: customerInBody,
+    limit: 'lookup',
+  },
   {
     method: 'GET',
     path: '/api/accounts/:customerId',
@@ -58,13 +70,43 @@ export const policies: Policy[] = [
     target: async (c) => ({ claim: 'customer', id: trimmed(c.req.param('customerId')) }),
     limit: 'lookup',
   },
-  { method: 'POST', path: '/api/deals/:dealId/convert', scopes: ['convert'], target: dealInPath, limit: 'convert' },
-  { method: 'GET', path: '/api/deals/:dealId/conversion', scopes: ['lookup', 'convert'], target: dealInPath, limit: 'lookup' },
-  { method: 'GET', path: '/api/deals/:dealId/audit', scopes: ['lookup', 'convert'], target: dealInPath, limit: 'lookup' },
-  { method: 'GET', path: '/api/deals/:dealId/preflight', scopes: ['lookup', 'convert'], target: dealInPath, limit: 'lookup' },
+  {
+    method: 'POST',
+    path: '/api/deals/:dealId/convert',
+    scopes: ['convert'],
+    target: dealInPath,
+    limit: 'convert',
+  },
+  {
+    method: 'GET',
+    path: '/api/deals/:dealId/conversion',
+    scopes: ['lookup', 'convert'],
+    target: dealInPath,
+    limit: 'lookup',
+  },
+  {
+    method: 'GET',
+    path: '/api/deals/:dealId/audit',
+    scopes: ['lookup', 'convert'],
+    target: dealInPath,
+    limit: 'lookup',
+  },
+  {
+    method: 'GET',
+    path: '/api/deals/:dealId/preflight',
+    scopes: ['lookup', 'convert'],
+    target: dealInPath,
+    limit: 'lookup',
+  },
   // The dead-letter list: ops across deals; a rep's convert token for its own deal only.
   { method: 'GET', path: '/api/conversions', scopes: ['ops'] },
-  { method: 'GET', path: '/api/conversions/:dealId', scopes: ['convert', 'ops'], target: dealInPath, anyTarget: ['ops'] },
+  {
+    method: 'GET',
+    path: '/api/conversions/:dealId',
+    scopes: ['convert', 'ops'],
+    target: dealInPath,
+    anyTarget: ['ops'],
+  },
   {
     method: 'POST',
     path: '/api/conversions/:dealId/retry',

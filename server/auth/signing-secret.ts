@@ -36,10 +36,14 @@ export function resolveAuthSettings(
   const problems: string[] = [];
 
   if (devMode && where.runtime === 'worker') {
-    problems.push(`auth.devMode: dev mode is refused on the worker; set "devMode": false and the secret in ${name}`);
+    problems.push(
+      `auth.devMode: dev mode is refused on the worker; set "devMode": false and the secret in ${name}`,
+    );
   }
   if (devMode && where.production) {
-    problems.push(`auth.devMode: dev mode is refused with NODE_ENV=production; set "devMode": false and the secret in ${name}`);
+    problems.push(
+      `auth.devMode: dev mode is refused with NODE_ENV=production; set "devMode": false and the secret in ${name}`,
+    );
   }
   if (devMode && where.runtime === 'node' && !loopbackHosts.has(config.server.host)) {
     problems.push(
@@ -47,10 +51,14 @@ export function resolveAuthSettings(
     );
   }
   if (!devMode && fromEnv === undefined) {
-    problems.push(`auth.tokenSecretEnv: the environment variable ${name} is not set; export the secret the CRM signs context tokens with`);
+    problems.push(
+      `auth.tokenSecretEnv: the environment variable ${name} is not set; export the secret the CRM signs context tokens with`,
+    );
   }
   if (fromEnv !== undefined && fromEnv.length < minSecretLength) {
-    problems.push(`auth.tokenSecretEnv: the secret in ${name} is shorter than ${minSecretLength} characters; use e.g. "openssl rand -base64 48"`);
+    problems.push(
+      `auth.tokenSecretEnv: the secret in ${name} is shorter than ${minSecretLength} characters; use e.g. "openssl rand -base64 48"`,
+    );
   }
   if (problems.length > 0) throw new ConfigError('(auth)', problems);
 

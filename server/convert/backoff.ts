@@ -18,10 +18,14 @@ export function nextAttemptDelay(
   if (attempts >= config.maxAttempts) return null;
   if (!error.retryable) return null;
 
-  const exponential = Math.min(config.backoffCapMs, config.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
+  const exponential = Math.min(
+    config.backoffCapMs,
+    config.backoffBaseMs * 2 ** Math.max(0, attempts - 1),
+  );
   const jittered = Math.round(exponential * (0.5 + random() * 0.5));
-  const asked = error.cause instanceof ErpUnavailable && error.cause.retryAfterSeconds !== null
-    ? error.cause.retryAfterSeconds * 1000
-    : 0;
+  const asked =
+    error.cause instanceof ErpUnavailable && error.cause.retryAfterSeconds !== null
+      ? error.cause.retryAfterSeconds * 1000
+      : 0;
   return Math.max(jittered, asked);
 }

@@ -34,13 +34,27 @@ export async function resolveCustomer(
     const customer = (await deps.erp.getCustomers([deal.customerId])).get(deal.customerId);
     if (customer) return { customer, via: 'deal', created: false };
     if (!deal.account) {
-      throw new RequestError('unknown_customer', 422, `The ERP has no customer "${deal.customerId}"; pick the deal's customer again.`);
+      throw new RequestError(
+        'unknown_customer',
+        422,
+        `The ERP has no customer "${deal.customerId}"; pick the deal's customer again.`,
+      );
     }
   }
   const account = deal.account!;
-  const match = await matchCustomer(account, { idMap: deps.idMap, erp: deps.erp, mapping: deps.mapping });
+  const match = await matchCustomer(account, {
+    idMap: deps.idMap,
+    erp: deps.erp,
+    mapping: deps.mapping,
+  });
   const remember = (customer: ErpCustomer, via: string) =>
-    deps.idMap.remember({ kind: 'customer', crmId: account.id, erpId: customer.id, via, updatedAt: deps.now().toISOString() });
+    deps.idMap.remember({
+      kind: 'customer',
+      crmId: account.id,
+      erpId: customer.id,
+      via,
+      updatedAt: deps.now().toISOString(),
+    });
 
   switch (match.kind) {
     case 'matched':
@@ -52,7 +66,15 @@ export async function resolveCustomer(
         409,
         `${match.candidates.length} ERP customers could be "${account.name}" (by ${match.via.replace('_', ' ')}): ` +
           `${match.candidates.map((c) => `${c.name} (${c.code})`).join(', ')}. Link the CRM account to one of them.`,
-        { candidates: match.candidates.map((c) => ({ id: c.id, code: c.code, name: c.name, email: c.email, taxId: c.taxId })) },
+        {
+          candidates: match.candidates.map((c) => ({
+            id: c.id,
+            code: c.code,
+            name: c.name,
+            email: c.email,
+            taxId: c.taxId,
+          })),
+        },
       );
     case 'none': {
       if (!match.create.ok) {

@@ -11,8 +11,10 @@ export interface Failure {
 }
 
 export function describeFailure(error: unknown): Failure {
-  if (error instanceof RequestError) return { code: error.code, message: error.message, retryable: false };
-  if (error instanceof ErpRejected) return { code: error.code, message: error.message, retryable: false };
+  if (error instanceof RequestError)
+    return { code: error.code, message: error.message, retryable: false };
+  if (error instanceof ErpRejected)
+    return { code: error.code, message: error.message, retryable: false };
   if (error instanceof ErpUnavailable) {
     return {
       code: 'erp_unavailable',

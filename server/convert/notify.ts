@@ -18,7 +18,13 @@ export interface FailureNotice {
 
 export async function hmacHex(secret: string, body: string): Promise<string> {
   const enc = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    enc.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(body)));
   return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -37,8 +43,14 @@ export function createNotifier(options: {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.secret) headers['x-webhook-signature'] = await hmacHex(options.secret, body);
     try {
-      const res = await send(options.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5_000) });
-      if (!res.ok) options.logger.warn('notify.refused', { dealId: notice.dealId, status: res.status });
+      const res = await send(options.url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!res.ok)
+        options.logger.warn('notify.refused', { dealId: notice.dealId, status: res.status });
     } catch (error) {
       options.logger.warn('notify.failed', { dealId: notice.dealId, error });
     }

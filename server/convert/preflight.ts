@@ -30,53 +30,86 @@ export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Prefli
   const currency = deal.currency;
 
   if (!config.lookup.currencies.includes(currency)) {
-    blocking.push({ code: 'unknown_currency', message: `Currency ${currency} is not accepted; use one of ${config.lookup.currencies.join(', ')}.` });
+    blocking.push({
+      code: 'unknown_currency',
+      message: `Currency ${currency} is not accepted; use one of ${config.lookup.currencies.join(', ')}.`,
+    });
   }
   if (deal.lines.length === 0) {
-    blocking.push({ code: 'validation_failed', message: 'The deal has no lines; add a product first.' });
+    blocking.push({
+      code: 'validation_failed',
+      message: 'The deal has no lines; add a product first.',
+    });
   }
 
   const products = await erp.getProducts(deal.lines.map((l) => l.productId));
   const usable = deal.lines.filter((line) => {
     const product = products.get(line.productId);
     if (!product) {
-      blocking.push({ code: 'unknown_product', lineId: line.lineId, message: `The ERP has no product "${line.productId}".` });
+      blocking.push({
+        code: 'unknown_product',
+        lineId: line.lineId,
+        message: `The ERP has no product "${line.productId}".`,
+      });
       return false;
     }
     if (!dec(line.quantity).gt(0)) {
-      blocking.push({ code: 'validation_failed', lineId: line.lineId, message: `${product.name}: the quantity must be above 0.` });
+      blocking.push({
+        code: 'validation_failed',
+        lineId: line.lineId,
+        message: `${product.name}: the quantity must be above 0.`,
+      });
       return false;
     }
     if (!product.fractional && !isWhole(line.quantity)) {
-      blocking.push({ code: 'validation_failed', lineId: line.lineId, message: `${product.name} is sold in whole ${product.unit}.` });
+      blocking.push({
+        code: 'validation_failed',
+        lineId: line.lineId,
+        message: `${product.name} is sold in whole ${product.unit}.`,
+      });
       return false;
     }
     return true;
   });
 
   // A deal that only brings its CRM account: who it matches now, without creating anyone.
-  const resolved = await resolveCustomer({ ...deps, mapping: config.mapping }, deal, { create: false }).catch((error: unknown) => {
+  const resolved = await resolveCustomer({ ...deps, mapping: config.mapping }, deal, {
+    create: false,
+  }).catch((error: unknown) => {
     if (!(error instanceof RequestError)) throw error;
     blocking.push({ code: error.code, message: error.message });
     return null;
   });
   const customerId = resolved?.customer.id ?? deal.customerId;
 
-  const canPrice = usable.length > 0 && customerId !== '' && blocking.every((b) => b.code !== 'unknown_currency');
+  const canPrice =
+    usable.length > 0 && customerId !== '' && blocking.every((b) => b.code !== 'unknown_currency');
   const [stock, prices, credits, invoices] = await Promise.all([
     erp.getStock(usable.map((l) => l.productId)),
-    canPrice ? erp.getPrices(customerId, currency, usable.map((l) => ({ productId: l.productId, quantity: l.quantity }))) : [],
+    canPrice
+      ? erp.getPrices(
+          customerId,
+          currency,
+          usable.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+        )
+      : [],
     customerId ? erp.getCredit([customerId]) : new Map<string, never>(),
     customerId ? erp.getInvoices([customerId]) : new Map<string, never>(),
   ]);
 
   const lines = deal.lines.map((line) => {
     const i = usable.indexOf(line);
-    const erpPrice = i >= 0 ? prices[i]?.unitPrice ?? null : null;
+    const erpPrice = i >= 0 ? (prices[i]?.unitPrice ?? null) : null;
     const levels = stock.get(line.productId);
-    const available = levels ? sum(levels.map((l) => (dec(l.available).gt(0) ? l.available : '0'))) : null;
-    const shortfall = available && available.lt(line.quantity) ? dec(line.quantity).minus(available) : null;
-    const drift = line.unitPrice && erpPrice ? priceDrift(line.unitPrice, erpPrice, config.lookup.priceDriftPercent) : null;
+    const available = levels
+      ? sum(levels.map((l) => (dec(l.available).gt(0) ? l.available : '0')))
+      : null;
+    const shortfall =
+      available && available.lt(line.quantity) ? dec(line.quantity).minus(available) : null;
+    const drift =
+      line.unitPrice && erpPrice
+        ? priceDrift(line.unitPrice, erpPrice, config.lookup.priceDriftPercent)
+        : null;
 
     const name = products.get(line.productId)?.name ?? line.productId;
     if (drift?.drifted) {
@@ -107,24 +140,34 @@ export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Prefli
 
   const orderTotal = roundMoney(
     sum(
-      usable.map((line, i) => dec(line.unitPrice ?? prices[i]?.unitPrice ?? '0').times(line.quantity)),
+      usable.map((line, i) =>
+        dec(line.unitPrice ?? prices[i]?.unitPrice ?? '0').times(line.quantity),
+      ),
     ),
     currency,
   );
 
   const credit = customerId ? credits.get(customerId) : undefined;
   if (customerId && !credit && !blocking.some((b) => b.code === 'unknown_customer')) {
-    blocking.push({ code: 'unknown_customer', message: `The ERP has no customer "${customerId}".` });
+    blocking.push({
+      code: 'unknown_customer',
+      message: `The ERP has no customer "${customerId}".`,
+    });
   }
   if (credit?.blocked) {
-    blocking.push({ code: 'customer_blocked', message: `${credit.customer.name} is blocked: ${credit.blockReason ?? 'no reason given'}.` });
+    blocking.push({
+      code: 'customer_blocked',
+      message: `${credit.customer.name} is blocked: ${credit.blockReason ?? 'no reason given'}.`,
+    });
   }
 
   let creditView: Preflight['credit'] = null;
   if (credit) {
     const c = credit.currency;
     const comparable = c === currency && credit.limit !== null;
-    const after = comparable ? dec(credit.limit!).minus(credit.openBalance).minus(orderTotal) : null;
+    const after = comparable
+      ? dec(credit.limit!).minus(credit.openBalance).minus(orderTotal)
+      : null;
     creditView = {
       limit: credit.limit === null ? null : { amount: roundMoney(credit.limit, c), currency: c },
       openBalance: { amount: roundMoney(credit.openBalance, c), currency: c },
@@ -142,7 +185,9 @@ export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Prefli
     }
   }
 
-  const open = ((customerId ? invoices.get(customerId) : undefined) ?? []).filter((inv) => dec(inv.open).gt(0));
+  const open = ((customerId ? invoices.get(customerId) : undefined) ?? []).filter((inv) =>
+    dec(inv.open).gt(0),
+  );
   return {
     dealId: deal.id,
     ok: blocking.length === 0,

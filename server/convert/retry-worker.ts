@@ -5,7 +5,10 @@ import type { Converter } from './workflow.ts';
  * Runs due conversion retries on a timer (Node). At the edge the cron trigger calls
  * converter.runDue() instead. A tick never overlaps the previous one.
  */
-export function startRetryWorker(converter: Converter, options: { pollMs: number; logger: Logger }): { stop(): void } {
+export function startRetryWorker(
+  converter: Converter,
+  options: { pollMs: number; logger: Logger },
+): { stop(): void } {
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;

@@ -33,7 +33,11 @@ export interface StepContext {
 }
 
 /** Finds the deal's order in the ERP, or creates it; never a second one. */
-async function createOnce(erp: ErpAdapter, deal: Deal, customerId: string): Promise<{ order: ErpOrder; found: boolean }> {
+async function createOnce(
+  erp: ErpAdapter,
+  deal: Deal,
+  customerId: string,
+): Promise<{ order: ErpOrder; found: boolean }> {
   const existing = await erp.findOrderByReference(deal.id);
   if (existing) return { order: existing, found: true };
   try {
@@ -41,7 +45,11 @@ async function createOnce(erp: ErpAdapter, deal: Deal, customerId: string): Prom
       customerId,
       currency: deal.currency,
       reference: deal.id,
-      lines: deal.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice })),
+      lines: deal.lines.map((l) => ({
+        productId: l.productId,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+      })),
     });
     return { order, found: false };
   } catch (error) {
@@ -81,7 +89,11 @@ export async function runNextStep(deps: StepDeps, ctx: StepContext): Promise<Con
   const { erp, crm, store } = deps;
   const { record, actor } = ctx;
   const advance = (step: Step, change: Change, summary: string, before: unknown, after: unknown) =>
-    store.advance(record.dealId, { ...change, step }, { at: deps.now().toISOString(), actor, step, summary, before, after });
+    store.advance(
+      record.dealId,
+      { ...change, step },
+      { at: deps.now().toISOString(), actor, step, summary, before, after },
+    );
 
   switch (record.step) {
     case 'received': {
@@ -90,12 +102,18 @@ export async function runNextStep(deps: StepDeps, ctx: StepContext): Promise<Con
       return advance(
         'validated',
         {},
-        record.overrideReason ? `Deal checked; warnings overridden: ${record.overrideReason}` : 'Deal read from the CRM and checked',
+        record.overrideReason
+          ? `Deal checked; warnings overridden: ${record.overrideReason}`
+          : 'Deal read from the CRM and checked',
         null,
         {
           stage: deal.stage,
           currency: deal.currency,
-          lines: deal.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice ?? null })),
+          lines: deal.lines.map((l) => ({
+            productId: l.productId,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice ?? null,
+          })),
           warnings: check.warnings,
           override: record.overrideReason,
           credit: check.credit,
@@ -104,12 +122,16 @@ export async function runNextStep(deps: StepDeps, ctx: StepContext): Promise<Con
     }
     case 'validated': {
       const deal = await ctx.deal();
-      const resolved = (await resolveCustomer({ ...deps, mapping: deps.config.mapping }, deal, { create: true }))!;
+      const resolved = (await resolveCustomer({ ...deps, mapping: deps.config.mapping }, deal, {
+        create: true,
+      }))!;
       const { customer, via, created } = resolved;
       return advance(
         'customer_resolved',
         { customerId: customer.id },
-        created ? `Customer ${customer.code} created in the ERP from the CRM account` : `Customer ${customer.code} found in the ERP (by ${via})`,
+        created
+          ? `Customer ${customer.code} created in the ERP from the CRM account`
+          : `Customer ${customer.code} found in the ERP (by ${via})`,
         null,
         { customerId: customer.id, via, created, crmAccount: deal.account?.id ?? null },
       );
@@ -120,15 +142,26 @@ export async function runNextStep(deps: StepDeps, ctx: StepContext): Promise<Con
       return advance(
         'order_created',
         { orderId: order.id, orderNumber: order.number },
-        found ? `Order ${order.number ?? order.id} already in the ERP for this deal; reused` : `Order ${order.number ?? order.id} created in the ERP`,
+        found
+          ? `Order ${order.number ?? order.id} already in the ERP for this deal; reused`
+          : `Order ${order.number ?? order.id} created in the ERP`,
         { orderId: null },
-        { orderId: order.id, orderNumber: order.number, total: order.total, currency: order.currency, found },
+        {
+          orderId: order.id,
+          orderNumber: order.number,
+          total: order.total,
+          currency: order.currency,
+          found,
+        },
       );
     }
     case 'order_created': {
       const order = await erp.confirmOrder(record.orderId!);
       // Confirmation is what reserves stock and counts against credit.
-      deps.onOrder?.({ customerId: record.customerId!, productIds: (await ctx.deal()).lines.map((l) => l.productId) });
+      deps.onOrder?.({
+        customerId: record.customerId!,
+        productIds: (await ctx.deal()).lines.map((l) => l.productId),
+      });
       return advance(
         'order_confirmed',
         { orderNumber: order.number ?? record.orderNumber },
@@ -142,10 +175,18 @@ export async function runNextStep(deps: StepDeps, ctx: StepContext): Promise<Con
       const before = (await ctx.deal()).erpOrderNumber;
       // Writing the same number twice is harmless, so a retry here never touches the ERP.
       await crm.writeOrderNumber(record.dealId, number);
-      return advance('written_back', {}, `Order number ${number} written to the CRM deal`, { erpOrderNumber: before }, { erpOrderNumber: number });
+      return advance(
+        'written_back',
+        {},
+        `Order number ${number} written to the CRM deal`,
+        { erpOrderNumber: before },
+        { erpOrderNumber: number },
+      );
     }
     case 'written_back':
-      return advance('done', { status: 'done' }, 'Conversion done', null, { orderNumber: record.orderNumber });
+      return advance('done', { status: 'done' }, 'Conversion done', null, {
+        orderNumber: record.orderNumber,
+      });
     case 'done':
       return record;
   }

@@ -53,7 +53,11 @@ class LeaseLost extends Error {
   }
 
   asRequestError(): RequestError {
-    return new RequestError('conversion_in_progress', 409, 'Another worker took this conversion over; look again in a moment.');
+    return new RequestError(
+      'conversion_in_progress',
+      409,
+      'Another worker took this conversion over; look again in a moment.',
+    );
   }
 }
 
@@ -100,18 +104,39 @@ export function createConverter(deps: ConverterDeps): Converter {
     if (await store.get(dealId)) return;
     const deal = await loadDeal(dealId);
     if (!deps.config.mapping.wonStages.includes(deal.stage)) {
-      throw new RequestError('deal_not_won', 409, `Deal "${deal.title}" is in stage "${deal.stage}"; only won deals become ERP orders.`);
+      throw new RequestError(
+        'deal_not_won',
+        409,
+        `Deal "${deal.title}" is in stage "${deal.stage}"; only won deals become ERP orders.`,
+      );
     }
   }
 
-  async function settle(record: ConversionRecord, error: unknown, actor: string): Promise<ConversionRecord> {
+  async function settle(
+    record: ConversionRecord,
+    error: unknown,
+    actor: string,
+  ): Promise<ConversionRecord> {
     const failure = describeFailure(error);
-    const delay = nextAttemptDelay(record.attempts, { retryable: failure.retryable, cause: error }, deps.config.conversion, deps.random);
+    const delay = nextAttemptDelay(
+      record.attempts,
+      { retryable: failure.retryable, cause: error },
+      deps.config.conversion,
+      deps.random,
+    );
     const status = delay !== null ? 'retrying' : failure.retryable ? 'dead' : 'failed';
     const at = now();
 
-    if (failure.code === 'internal_error') logger.error('conversion.crashed', { dealId: record.dealId, step: record.step, error });
-    else logger.warn('conversion.stopped', { dealId: record.dealId, step: record.step, code: failure.code, status, attempts: record.attempts });
+    if (failure.code === 'internal_error')
+      logger.error('conversion.crashed', { dealId: record.dealId, step: record.step, error });
+    else
+      logger.warn('conversion.stopped', {
+        dealId: record.dealId,
+        step: record.step,
+        code: failure.code,
+        status,
+        attempts: record.attempts,
+      });
     deps.metrics?.conversions.inc({ outcome: status, code: failure.code });
     if (status === 'retrying') deps.metrics?.conversionRetries.inc();
 
@@ -146,14 +171,23 @@ export function createConverter(deps: ConverterDeps): Converter {
     return settled;
   }
 
-  async function run(dealId: string, actor: string, options: ConvertOptions): Promise<ConversionRecord> {
+  async function run(
+    dealId: string,
+    actor: string,
+    options: ConvertOptions,
+  ): Promise<ConversionRecord> {
     await gate(dealId);
     let record = await store.open(dealId, now());
     if (record.status === 'done') return record;
     const waiting = record.status === 'retrying' && (record.nextAttemptAt ?? 0) > now().getTime();
-    if (!options.retry && (waiting || record.status === 'dead' || record.status === 'dismissed')) return record;
+    if (!options.retry && (waiting || record.status === 'dead' || record.status === 'dismissed'))
+      return record;
     if (!(await store.claim(dealId, owner, now(), leaseMs))) {
-      throw new RequestError('conversion_in_progress', 409, 'This deal is being converted right now; look again in a moment.');
+      throw new RequestError(
+        'conversion_in_progress',
+        409,
+        'This deal is being converted right now; look again in a moment.',
+      );
     }
 
     const started = performance.now();
@@ -162,13 +196,31 @@ export function createConverter(deps: ConverterDeps): Converter {
     try {
       const at = now().toISOString();
       if (options.override) {
-        record = await store.advance(dealId, { overrideReason: options.override.reason }, {
-          at, actor, step: record.step, summary: `Warnings overridden: ${options.override.reason}`, before: { override: record.overrideReason }, after: { override: options.override.reason },
-        });
+        record = await store.advance(
+          dealId,
+          { overrideReason: options.override.reason },
+          {
+            at,
+            actor,
+            step: record.step,
+            summary: `Warnings overridden: ${options.override.reason}`,
+            before: { override: record.overrideReason },
+            after: { override: options.override.reason },
+          },
+        );
       }
-      record = await store.advance(dealId, { status: 'running', error: null, nextAttemptAt: null, attempt: true }, {
-        at, actor, step: record.step, summary: record.attempts === 0 ? 'Conversion started' : `Attempt ${record.attempts + 1}`, before: null, after: { attempt: record.attempts + 1 },
-      });
+      record = await store.advance(
+        dealId,
+        { status: 'running', error: null, nextAttemptAt: null, attempt: true },
+        {
+          at,
+          actor,
+          step: record.step,
+          summary: record.attempts === 0 ? 'Conversion started' : `Attempt ${record.attempts + 1}`,
+          before: null,
+          after: { attempt: record.attempts + 1 },
+        },
+      );
 
       while (record.status !== 'done') {
         record = await runNextStep(deps, { record, deal, actor });
@@ -176,15 +228,25 @@ export function createConverter(deps: ConverterDeps): Converter {
         // Renew the lease; losing it means this run stalled and another worker took over.
         if (!(await store.claim(dealId, owner, now(), leaseMs))) throw new LeaseLost(dealId);
       }
-      logger.info('conversion.done', { dealId, orderNumber: record.orderNumber, attempts: record.attempts });
+      logger.info('conversion.done', {
+        dealId,
+        orderNumber: record.orderNumber,
+        attempts: record.attempts,
+      });
       deps.metrics?.conversions.inc({ outcome: 'done', code: 'ok' });
-      deps.metrics?.conversionSeconds.observe({ outcome: 'done' }, (performance.now() - started) / 1000);
+      deps.metrics?.conversionSeconds.observe(
+        { outcome: 'done' },
+        (performance.now() - started) / 1000,
+      );
       await refreshDeadLetters();
       return record;
     } catch (error) {
       // The record belongs to whoever holds the lease now; this run must not write to it.
       if (error instanceof LeaseLost) throw error.asRequestError();
-      deps.metrics?.conversionSeconds.observe({ outcome: 'stopped' }, (performance.now() - started) / 1000);
+      deps.metrics?.conversionSeconds.observe(
+        { outcome: 'stopped' },
+        (performance.now() - started) / 1000,
+      );
       return await settle(record, error, actor);
     } finally {
       await store.release(dealId, owner);
@@ -215,11 +277,24 @@ export function createConverter(deps: ConverterDeps): Converter {
       const record = await store.get(dealId);
       if (!record) throw new RequestError('not_found', 404, `Deal "${dealId}" has no conversion.`);
       if (record.status === 'done' || record.status === 'running') {
-        throw new RequestError('validation_failed', 409, `The conversion of "${dealId}" is ${record.status}; only a stopped one can be dismissed.`);
+        throw new RequestError(
+          'validation_failed',
+          409,
+          `The conversion of "${dealId}" is ${record.status}; only a stopped one can be dismissed.`,
+        );
       }
-      const dismissed = await store.advance(dealId, { status: 'dismissed', nextAttemptAt: null }, {
-        at: now().toISOString(), actor, step: record.step, summary: `Dismissed: ${reason}`, before: { status: record.status }, after: { status: 'dismissed', reason },
-      });
+      const dismissed = await store.advance(
+        dealId,
+        { status: 'dismissed', nextAttemptAt: null },
+        {
+          at: now().toISOString(),
+          actor,
+          step: record.step,
+          summary: `Dismissed: ${reason}`,
+          before: { status: record.status },
+          after: { status: 'dismissed', reason },
+        },
+      );
       await refreshDeadLetters();
       return dismissed;
     },

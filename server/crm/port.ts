@@ -7,7 +7,11 @@ import type { Deal } from '../../shared/api.ts';
 export interface CrmAdapter {
   readonly name: string;
   getDeal(dealId: string, opts?: { signal?: AbortSignal }): Promise<Deal | null>;
-  writeOrderNumber(dealId: string, orderNumber: string, opts?: { signal?: AbortSignal }): Promise<void>;
+  writeOrderNumber(
+    dealId: string,
+    orderNumber: string,
+    opts?: { signal?: AbortSignal },
+  ): Promise<void>;
 }
 
 export class CrmError extends Error {

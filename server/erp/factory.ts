@@ -6,7 +6,11 @@ import { createTrytonAdapter } from './tryton/adapter.ts';
  * Builds the adapter for a configured ERP that lives elsewhere (the sandbox needs a
  * database and is built in bootstrap.ts). Secrets come from `env`, named by the config.
  */
-export function createRemoteErp(config: Config, env: Record<string, string | undefined>, deps: { fetch?: typeof fetch } = {}): ErpAdapter {
+export function createRemoteErp(
+  config: Config,
+  env: Record<string, string | undefined>,
+  deps: { fetch?: typeof fetch } = {},
+): ErpAdapter {
   const erp = config.erp;
   if (erp.type === 'sandbox') throw new Error('The sandbox is built from its database, not here.');
 

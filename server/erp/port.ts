@@ -83,7 +83,12 @@ export interface ErpNewCustomer {
   taxId: string | null;
   /** ISO 3166-1 alpha-2. */
   country: string;
-  address: { street: string | null; postalCode: string | null; city: string | null; country: string } | null;
+  address: {
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string;
+  } | null;
   /** The ERP's customer group. */
   group: string | null;
   paymentTerms: string | null;

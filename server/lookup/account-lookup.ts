@@ -28,9 +28,21 @@ export async function lookupAccount(
   const answer: AccountLookupResponse = {
     customer: customer ? toCustomer(customer) : null,
     payments: customer
-      ? toFact(invoices.get(customerId), (list) => accountPayments(list, customer.currency, deps.mapping, today), 'No invoices came back.')
-      : { status: 'unavailable', reason: 'erp_unavailable', message: 'The customer could not be read from the ERP in time.' },
-    credit: toFact(credit, (c) => (c ? creditView(c, null) : null), 'The ERP keeps no credit data for this customer.'),
+      ? toFact(
+          invoices.get(customerId),
+          (list) => accountPayments(list, customer.currency, deps.mapping, today),
+          'No invoices came back.',
+        )
+      : {
+          status: 'unavailable',
+          reason: 'erp_unavailable',
+          message: 'The customer could not be read from the ERP in time.',
+        },
+    credit: toFact(
+      credit,
+      (c) => (c ? creditView(c, null) : null),
+      'The ERP keeps no credit data for this customer.',
+    ),
     answeredAt: deps.now().toISOString(),
   };
   deps.metrics?.lookupSeconds.observe({ lookup: 'account' }, (performance.now() - started) / 1000);

@@ -45,7 +45,13 @@ export class AnswerMemo {
   }
 
   /** Keeps the answer if every part of it is fresh; `ttlOf` says how long each part stays so. */
-  keep(request: string, version: string, answer: DealLookupResponse, body: string, ttl: { stock: number; prices: number; credit: number }): void {
+  keep(
+    request: string,
+    version: string,
+    answer: DealLookupResponse,
+    body: string,
+    ttl: { stock: number; prices: number; credit: number },
+  ): void {
     const until: number[] = [];
     const fresh = (fact: { status: string; stale?: boolean; asOf?: string }, ttlMs: number) => {
       if (fact.status !== 'ok' || fact.stale) return false;
@@ -53,7 +59,8 @@ export class AnswerMemo {
       return true;
     };
     const allFresh =
-      fresh(answer.credit, ttl.credit) && answer.lines.every((l) => fresh(l.stock, ttl.stock) && fresh(l.price, ttl.prices));
+      fresh(answer.credit, ttl.credit) &&
+      answer.lines.every((l) => fresh(l.stock, ttl.stock) && fresh(l.price, ttl.prices));
     if (!allFresh) return;
     this.#lru.set(request, { body, version, freshUntil: Math.min(...until) });
   }

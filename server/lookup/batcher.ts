@@ -6,7 +6,8 @@
 export class Batcher<V> {
   readonly #loadMany: (keys: string[]) => Promise<Map<string, V>>;
   readonly #missing: V;
-  #pending: Map<string, Array<{ resolve: (v: V) => void; reject: (e: unknown) => void }>> | null = null;
+  #pending: Map<string, Array<{ resolve: (v: V) => void; reject: (e: unknown) => void }>> | null =
+    null;
 
   constructor(loadMany: (keys: string[]) => Promise<Map<string, V>>, missing: V) {
     this.#loadMany = loadMany;

@@ -80,15 +80,26 @@ export class KindCache<V> {
   }
 
   /** Reads keys within the deadline; `refresh` skips what is cached and asks the ERP. */
-  async read(keys: string[], deadline: Deadline, options: { refresh?: boolean } = {}): Promise<Map<string, Read<V>>> {
+  async read(
+    keys: string[],
+    deadline: Deadline,
+    options: { refresh?: boolean } = {},
+  ): Promise<Map<string, Read<V>>> {
     const unique = [...new Set(keys)];
     const result = new Map<string, Read<V>>();
 
     const statuses = unique.map((): LRUCache.Status<string, Entry<V>> => ({}));
     const asks = unique.map((key, i) => {
       const status = statuses[i]!;
-      const fetched = this.#lru.fetch(key, { forceRefresh: options.refresh, allowStale: !options.refresh, status });
-      this.#metrics?.cacheRequests.inc({ kind: this.kind, result: status.fetch === 'hit' ? 'hit' : status.fetch === 'stale' ? 'stale' : 'miss' });
+      const fetched = this.#lru.fetch(key, {
+        forceRefresh: options.refresh,
+        allowStale: !options.refresh,
+        status,
+      });
+      this.#metrics?.cacheRequests.inc({
+        kind: this.kind,
+        result: status.fetch === 'hit' ? 'hit' : status.fetch === 'stale' ? 'stale' : 'miss',
+      });
       return deadline.race(fetched.then((entry) => entry ?? Promise.reject(new Error('no value'))));
     });
     const outcomes = await Promise.all(asks);
@@ -103,7 +114,10 @@ export class KindCache<V> {
       }
       const old = this.#lru.get(key, { allowStale: true, noDeleteOnStaleGet: true });
       const usable = old !== undefined && this.#now() - old.asOf <= this.#maxStaleMs;
-      result.set(key, usable ? { ok: true, value: old.value, asOf: old.asOf, stale: true } : outcome);
+      result.set(
+        key,
+        usable ? { ok: true, value: old.value, asOf: old.asOf, stale: true } : outcome,
+      );
     });
     return result;
   }
@@ -134,6 +148,11 @@ export class KindCache<V> {
   }
 
   #served(entry: Entry<V>): Extract<Read<V>, { ok: true }> {
-    return { ok: true, value: entry.value, asOf: entry.asOf, stale: this.#now() - entry.asOf > this.ttlMs };
+    return {
+      ok: true,
+      value: entry.value,
+      asOf: entry.asOf,
+      stale: this.#now() - entry.asOf > this.ttlMs,
+    };
   }
 }

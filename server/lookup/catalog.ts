@@ -14,7 +14,11 @@ export interface CatalogDeps {
   deadlineMs: number;
 }
 
-export async function searchProducts(deps: CatalogDeps, q: string, limit: number): Promise<ProductSearchResponse> {
+export async function searchProducts(
+  deps: CatalogDeps,
+  q: string,
+  limit: number,
+): Promise<ProductSearchResponse> {
   const products = await new Deadline(deps.deadlineMs).must(deps.erp.searchProducts(q, limit));
   return {
     products: products.map((p) => ({
@@ -28,7 +32,13 @@ export async function searchProducts(deps: CatalogDeps, q: string, limit: number
   };
 }
 
-export async function searchCustomers(deps: CatalogDeps, q: string, limit: number): Promise<CustomerSearchResponse> {
-  const customers = await new Deadline(deps.deadlineMs).must(deps.erp.searchCustomers({ name: q }, limit));
+export async function searchCustomers(
+  deps: CatalogDeps,
+  q: string,
+  limit: number,
+): Promise<CustomerSearchResponse> {
+  const customers = await new Deadline(deps.deadlineMs).must(
+    deps.erp.searchCustomers({ name: q }, limit),
+  );
   return { customers: customers.map(toCustomer) };
 }

@@ -7,7 +7,10 @@ import { dec, roundMoney } from '../money.ts';
  * left after this deal. The deal is compared only when it is in the credit's currency;
  * converting it would need rates the ERP did not give us.
  */
-export function creditView(credit: ErpCredit, dealTotal: { amount: string; currency: string } | null): Credit {
+export function creditView(
+  credit: ErpCredit,
+  dealTotal: { amount: string; currency: string } | null,
+): Credit {
   const c = credit.currency;
   const money = (v: string) => ({ amount: roundMoney(v, c), currency: c });
   const available = credit.limit === null ? null : dec(credit.limit).minus(credit.openBalance);
@@ -21,7 +24,8 @@ export function creditView(credit: ErpCredit, dealTotal: { amount: string; curre
     blocked: credit.blocked,
     blockReason: credit.blockReason,
     afterDeal: afterDeal === null ? null : money(afterDeal.toFixed()),
-    exceedsLimit: (available !== null && available.lt(0)) || (afterDeal !== null && afterDeal.lt(0)),
+    exceedsLimit:
+      (available !== null && available.lt(0)) || (afterDeal !== null && afterDeal.lt(0)),
     paymentTerms: credit.paymentTerms,
   };
 }

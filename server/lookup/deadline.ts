@@ -28,7 +28,8 @@ export class Deadline {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<Outcome<T>>((resolve) => {
       timer = setTimeout(
-        () => resolve({ ok: false, reason: 'erp_timeout', message: 'The ERP did not answer in time.' }),
+        () =>
+          resolve({ ok: false, reason: 'erp_timeout', message: 'The ERP did not answer in time.' }),
         this.remaining(),
       );
     });

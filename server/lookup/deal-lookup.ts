@@ -46,7 +46,11 @@ export function assertCurrency(config: LookupConfig, currency: string): void {
   }
 }
 
-export function availabilityLevel(available: string, quantity: string, lowThreshold: string): AvailabilityLevel {
+export function availabilityLevel(
+  available: string,
+  quantity: string,
+  lowThreshold: string,
+): AvailabilityLevel {
   const free = dec(available);
   if (free.lte(0)) return 'out_of_stock';
   if (free.lt(quantity)) return 'partial';
@@ -63,7 +67,11 @@ export function answerDeadline(config: LookupConfig): Deadline {
 }
 
 /** A cache read as a fact of the answer: its value shaped by `shape`, or why it is missing. */
-export function toFact<V, T>(read: Read<V> | undefined, shape: (value: V) => T | null, missing: string): Fact<T> {
+export function toFact<V, T>(
+  read: Read<V> | undefined,
+  shape: (value: V) => T | null,
+  missing: string,
+): Fact<T> {
   if (!read) return { status: 'unavailable', reason: 'erp_unavailable', message: missing };
   if (!read.ok) return { status: 'unavailable', reason: read.reason, message: read.message };
   const value = shape(read.value);
@@ -97,12 +105,17 @@ function linePrice(p: ErpPrice, quantity: string) {
     discountPercent: discount,
     priceList: p.priceList,
     tier: p.tier ? { minQuantity: p.tier.minQuantity, unitPrice: m(p.tier.unitPrice) } : null,
-    nextTier: p.nextTier ? { minQuantity: p.nextTier.minQuantity, unitPrice: m(p.nextTier.unitPrice) } : null,
+    nextTier: p.nextTier
+      ? { minQuantity: p.nextTier.minQuantity, unitPrice: m(p.nextTier.unitPrice) }
+      : null,
     lineTotal: m(dec(p.unitPrice).times(quantity).toFixed()),
   };
 }
 
-function checkLines(request: DealLookupRequest, products: Map<string, Read<ErpProduct | null>>): void {
+function checkLines(
+  request: DealLookupRequest,
+  products: Map<string, Read<ErpProduct | null>>,
+): void {
   const known = (id: string) => {
     const read = products.get(id);
     return read?.ok ? read.value : undefined;
@@ -131,7 +144,10 @@ function checkLines(request: DealLookupRequest, products: Map<string, Read<ErpPr
   }
 }
 
-export async function lookupDeal(deps: LookupDeps, request: DealLookupRequest): Promise<DealLookupResponse> {
+export async function lookupDeal(
+  deps: LookupDeps,
+  request: DealLookupRequest,
+): Promise<DealLookupResponse> {
   const started = performance.now();
   const { sources, config } = deps;
   assertCurrency(config, request.currency);
@@ -139,7 +155,9 @@ export async function lookupDeal(deps: LookupDeps, request: DealLookupRequest): 
   const deadline = answerDeadline(config);
   const opts = { refresh: request.refresh === true };
   const productIds = [...new Set(request.lines.map((l) => l.productId))];
-  const keys = request.lines.map((l) => priceKey(request.customerId, request.currency, l.productId, l.quantity));
+  const keys = request.lines.map((l) =>
+    priceKey(request.customerId, request.currency, l.productId, l.quantity),
+  );
 
   const [products, credits, stock, prices] = await Promise.all([
     sources.products.read(productIds, deadline, opts),
@@ -150,7 +168,11 @@ export async function lookupDeal(deps: LookupDeps, request: DealLookupRequest): 
 
   const credit = credits.get(request.customerId);
   if (credit?.ok && credit.value === null) {
-    throw new RequestError('unknown_customer', 404, `The ERP has no customer "${request.customerId}".`);
+    throw new RequestError(
+      'unknown_customer',
+      404,
+      `The ERP has no customer "${request.customerId}".`,
+    );
   }
   checkLines(request, products);
 
@@ -162,12 +184,22 @@ export async function lookupDeal(deps: LookupDeps, request: DealLookupRequest): 
       productId: line.productId,
       quantity: line.quantity,
       product: p ? { code: p.code, name: p.name, unit: p.unit } : null,
-      stock: toFact(stock.get(line.productId), (levels) => lineStock(levels ?? [], line.quantity, config.lowStockThreshold), 'No stock figure came back.'),
-      price: toFact(prices.get(keys[i]!), (price) => (price ? linePrice(price, line.quantity) : null), 'No price came back.'),
+      stock: toFact(
+        stock.get(line.productId),
+        (levels) => lineStock(levels ?? [], line.quantity, config.lowStockThreshold),
+        'No stock figure came back.',
+      ),
+      price: toFact(
+        prices.get(keys[i]!),
+        (price) => (price ? linePrice(price, line.quantity) : null),
+        'No price came back.',
+      ),
     };
   });
 
-  const priced = lines.flatMap((l) => (l.price.status === 'ok' ? [l.price.value.lineTotal.amount] : []));
+  const priced = lines.flatMap((l) =>
+    l.price.status === 'ok' ? [l.price.value.lineTotal.amount] : [],
+  );
   const total = {
     amount: { amount: roundMoney(sum(priced), request.currency), currency: request.currency },
     complete: priced.length === lines.length,
@@ -177,7 +209,11 @@ export async function lookupDeal(deps: LookupDeps, request: DealLookupRequest): 
     currency: request.currency,
     lines,
     total,
-    credit: toFact(credit, (c) => (c ? creditView(c, total.complete ? total.amount : null) : null), 'The ERP keeps no credit data for this customer.'),
+    credit: toFact(
+      credit,
+      (c) => (c ? creditView(c, total.complete ? total.amount : null) : null),
+      'The ERP keeps no credit data for this customer.',
+    ),
     answeredAt: deps.now().toISOString(),
   };
   deps.metrics?.lookupSeconds.observe({ lookup: 'deal' }, (performance.now() - started) / 1000);

@@ -1,5 +1,12 @@
 import type { CacheConfig } from '../config.ts';
-import type { ErpAdapter, ErpCredit, ErpInvoice, ErpPrice, ErpProduct, ErpStockLevel } from '../erp/port.ts';
+import type {
+  ErpAdapter,
+  ErpCredit,
+  ErpInvoice,
+  ErpPrice,
+  ErpProduct,
+  ErpStockLevel,
+} from '../erp/port.ts';
 import { plain } from '../money.ts';
 import type { Metrics } from '../observe/metrics.ts';
 import { KindCache } from './cache.ts';
@@ -12,7 +19,12 @@ import { KindCache } from './cache.ts';
 
 const SEP = '\u001f';
 
-export function priceKey(customerId: string, currency: string, productId: string, quantity: string): string {
+export function priceKey(
+  customerId: string,
+  currency: string,
+  productId: string,
+  quantity: string,
+): string {
   return [customerId, currency, productId, plain(quantity)].join(SEP);
 }
 
@@ -33,7 +45,12 @@ async function loadPrices(erp: ErpAdapter, keys: string[]): Promise<Map<string, 
   // One ERP call per customer and currency: within one deal that is one call.
   const groups = new Map<string, Array<{ key: string; productId: string; quantity: string }>>();
   for (const key of keys) {
-    const [customerId, currency, productId, quantity] = key.split(SEP) as [string, string, string, string];
+    const [customerId, currency, productId, quantity] = key.split(SEP) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const group = `${customerId}${SEP}${currency}`;
     groups.set(group, [...(groups.get(group) ?? []), { key, productId, quantity }]);
   }
@@ -106,7 +123,14 @@ export function createSources(
     },
 
     clear() {
-      for (const kind of [sources.products, sources.stock, sources.prices, sources.credit, sources.invoices]) kind.clear();
+      for (const kind of [
+        sources.products,
+        sources.stock,
+        sources.prices,
+        sources.credit,
+        sources.invoices,
+      ])
+        kind.clear();
     },
 
     version() {

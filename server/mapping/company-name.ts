@@ -8,10 +8,50 @@ import { similarity } from './similarity.ts';
 
 /** Legal forms as they read once dots are gone ("S.p.A." is "spa", "B.V." is "bv"). */
 const legalForms = new Set([
-  'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'gbr', 'ug', 'haftungsbeschrankt', 'ek', 'ev', 'eg',
-  'se', 'ltd', 'limited', 'plc', 'llp', 'llc', 'inc', 'incorporated', 'corp', 'corporation',
-  'co', 'company', 'pty', 'sa', 'sarl', 'sas', 'sasu', 'spa', 'srl', 'sl', 'bv', 'nv', 'ab',
-  'oy', 'oyj', 'as', 'asa', 'aps', 'kft', 'sro', 'sp', 'zoo',
+  'gmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'kgaa',
+  'ohg',
+  'gbr',
+  'ug',
+  'haftungsbeschrankt',
+  'ek',
+  'ev',
+  'eg',
+  'se',
+  'ltd',
+  'limited',
+  'plc',
+  'llp',
+  'llc',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'pty',
+  'sa',
+  'sarl',
+  'sas',
+  'sasu',
+  'spa',
+  'srl',
+  'sl',
+  'bv',
+  'nv',
+  'ab',
+  'oy',
+  'oyj',
+  'as',
+  'asa',
+  'aps',
+  'kft',
+  'sro',
+  'sp',
+  'zoo',
 ]);
 
 /** The word "and" in the languages our customers write names in. */
@@ -19,7 +59,15 @@ const ands = new Set(['and', 'und', 'et']);
 
 /** Letters NFD does not take apart. */
 const letters: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 
 function fold(text: string): string {

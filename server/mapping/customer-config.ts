@@ -10,7 +10,10 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 /** A dotted path into the CRM's account record, e.g. "billing.vatNumber". */
 const FieldPath = z
   .string()
-  .regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'a dotted field path such as "billing.vatNumber"');
+  .regex(
+    /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/,
+    'a dotted field path such as "billing.vatNumber"',
+  );
 
 export const CustomerFields = z
   .object({
@@ -63,7 +66,11 @@ export const CustomerMatching = z
     /** Region for phone numbers written without a country code ("030 1234567"). */
     defaultPhoneRegion: RegionCode.default('DE'),
     /** 0..1; a name at or above this similarity (after folding) counts as the same company. */
-    nameSimilarity: z.number().min(0.5, 'at least 0.5; below that unrelated names match').max(1).default(0.85),
+    nameSimilarity: z
+      .number()
+      .min(0.5, 'at least 0.5; below that unrelated names match')
+      .max(1)
+      .default(0.85),
     /** Candidates read from the ERP per search. */
     candidateLimit: z.number().int().min(1).max(200).default(25),
   })

@@ -22,7 +22,12 @@ export interface CustomerCreateInput {
   taxId: string | null;
   /** ISO 3166-1 alpha-2. */
   country: string;
-  address: { street: string | null; postalCode: string | null; city: string | null; country: string } | null;
+  address: {
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string;
+  } | null;
   /** The ERP customer group for the CRM segment. */
   group: string | null;
   paymentTerms: string | null;
@@ -34,8 +39,7 @@ export interface FieldProblem {
 }
 
 export type CustomerCreateResult =
-  | { ok: true; input: CustomerCreateInput }
-  | { ok: false; problems: FieldProblem[] };
+  { ok: true; input: CustomerCreateInput } | { ok: false; problems: FieldProblem[] };
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -55,7 +59,8 @@ export function buildCustomerCreate(
 ): CustomerCreateResult {
   const config = mapping.customers;
   const problems: FieldProblem[] = [];
-  const problem = (field: FieldProblem['field'], message: string) => problems.push({ field, message });
+  const problem = (field: FieldProblem['field'], message: string) =>
+    problems.push({ field, message });
 
   const name = clean(account.name);
   const email = clean(account.email)?.toLowerCase() ?? null;
@@ -66,22 +71,38 @@ export function buildCustomerCreate(
 
   if (!name) problem('name', 'The CRM account has no name; fill it in the CRM.');
   if (!email && !account.taxId?.trim()) {
-    problem('emailOrTaxId', 'The CRM account has neither an e-mail nor a tax id; add one of them in the CRM.');
+    problem(
+      'emailOrTaxId',
+      'The CRM account has neither an e-mail nor a tax id; add one of them in the CRM.',
+    );
   }
-  if (email && !emailShape.test(email)) problem('email', `"${email}" is not an e-mail address; fix it in the CRM.`);
+  if (email && !emailShape.test(email))
+    problem('email', `"${email}" is not an e-mail address; fix it in the CRM.`);
   if (account.taxId?.trim() && !taxId) {
     problem('taxId', `"${account.taxId}" is not a tax id (it has no digits); fix it in the CRM.`);
   }
   if (!country) {
-    problem('country', "The CRM account has no country; set the account's or its address's country.");
+    problem(
+      'country',
+      "The CRM account has no country; set the account's or its address's country.",
+    );
   } else if (!/^[A-Z]{2}$/.test(country)) {
-    problem('country', `"${country}" is not a two-letter country code such as "DE"; fix it in the CRM.`);
+    problem(
+      'country',
+      `"${country}" is not a two-letter country code such as "DE"; fix it in the CRM.`,
+    );
   }
   if (phone && !e164) {
-    problem('phone', `"${phone}" is not a valid phone number for ${country ?? config.matching.defaultPhoneRegion}; fix it in the CRM or add the country code.`);
+    problem(
+      'phone',
+      `"${phone}" is not a valid phone number for ${country ?? config.matching.defaultPhoneRegion}; fix it in the CRM or add the country code.`,
+    );
   }
   if (taxId?.country && country && taxId.country !== country) {
-    problem('taxId', `Tax id "${account.taxId}" is from ${taxId.country} but the account is in ${country}; fix one of them in the CRM.`);
+    problem(
+      'taxId',
+      `Tax id "${account.taxId}" is from ${taxId.country} but the account is in ${country}; fix one of them in the CRM.`,
+    );
   }
 
   const address = chosenAddress(account, config.addressKind);

@@ -62,7 +62,8 @@ export async function matchCustomer(account: CrmAccount, deps: MatchDeps): Promi
   const search = async (queries: (CustomerQuery & { phone?: string })[]) => {
     const found = new Map<string, CandidateCustomer>();
     for (const query of queries) {
-      for (const c of await erp.searchCustomers(query, matching.candidateLimit, opts)) found.set(c.id, c);
+      for (const c of await erp.searchCustomers(query, matching.candidateLimit, opts))
+        found.set(c.id, c);
     }
     return [...found.values()];
   };
@@ -86,7 +87,9 @@ export async function matchCustomer(account: CrmAccount, deps: MatchDeps): Promi
     steps.push({
       via: 'email',
       find: async () =>
-        (await search([{ email }])).filter((c) => c.email?.trim().toLowerCase() === email && compatible(c)),
+        (await search([{ email }])).filter(
+          (c) => c.email?.trim().toLowerCase() === email && compatible(c),
+        ),
     });
   }
 
@@ -95,7 +98,9 @@ export async function matchCustomer(account: CrmAccount, deps: MatchDeps): Promi
     steps.push({
       via: 'phone',
       find: async () =>
-        (await search([{ phone }])).filter((c) => toE164(c.phone, region) === phone && compatible(c)),
+        (await search([{ phone }])).filter(
+          (c) => toE164(c.phone, region) === phone && compatible(c),
+        ),
     });
   }
 

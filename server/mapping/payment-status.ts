@@ -10,7 +10,14 @@ import { dec, roundMoney, sum } from '../money.ts';
  * paid, and past its due date with money open it is overdue.
  */
 
-const severity: PaymentStatus[] = ['paid', 'reversed', 'in_payment', 'open', 'partially_paid', 'overdue'];
+const severity: PaymentStatus[] = [
+  'paid',
+  'reversed',
+  'in_payment',
+  'open',
+  'partially_paid',
+  'overdue',
+];
 
 function daysBetween(from: string, to: string): number {
   const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
@@ -34,7 +41,10 @@ export function invoiceStatus(invoice: ErpInvoice, mapping: MappingConfig, today
     invoiceDate: invoice.invoiceDate,
     dueDate: invoice.dueDate,
     total: { amount: roundMoney(invoice.total, invoice.currency), currency: invoice.currency },
-    open: { amount: roundMoney(status === 'reversed' ? '0' : invoice.open, invoice.currency), currency: invoice.currency },
+    open: {
+      amount: roundMoney(status === 'reversed' ? '0' : invoice.open, invoice.currency),
+      currency: invoice.currency,
+    },
     status,
     daysOverdue: status === 'overdue' ? overdueDays : 0,
     dunningLevel: invoice.dunningLevel,

@@ -12,7 +12,8 @@ export function priceDrift(
 ): { percent: string; drifted: boolean } {
   const erp = dec(erpPrice);
   const difference = dec(crmPrice).minus(erp).abs();
-  if (erp.eq(0)) return { percent: difference.eq(0) ? '0.00' : '100.00', drifted: !difference.eq(0) };
+  if (erp.eq(0))
+    return { percent: difference.eq(0) ? '0.00' : '100.00', drifted: !difference.eq(0) };
 
   const percent = difference.div(erp.abs()).times(100);
   return { percent: percent.toFixed(2), drifted: percent.gt(tolerancePercent) };

@@ -15,7 +15,10 @@ const prefixToCountry: Record<string, string> = { EL: 'GR' };
 const countryToPrefix: Record<string, string> = { GR: 'EL' };
 
 export function compactTaxId(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s.\-/_,]/g, '').toUpperCase();
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s.\-/_,]/g, '')
+    .toUpperCase();
 }
 
 export function parseTaxId(raw: string | null | undefined, country?: string | null): TaxId | null {

@@ -37,7 +37,8 @@ export class Counter {
 
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const { labels, value } of this.#values.values()) lines.push(`${this.name}${labelText(labels)} ${value}`);
+    for (const { labels, value } of this.#values.values())
+      lines.push(`${this.name}${labelText(labels)} ${value}`);
     return lines.join('\n');
   }
 }
@@ -55,13 +56,17 @@ export class Gauge {
 
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
-    for (const { labels, value } of this.#read()) lines.push(`${this.name}${labelText(labels)} ${value}`);
+    for (const { labels, value } of this.#read())
+      lines.push(`${this.name}${labelText(labels)} ${value}`);
     return lines.join('\n');
   }
 }
 
 export class Histogram {
-  readonly #series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+  readonly #series = new Map<
+    string,
+    { labels: Labels; counts: number[]; sum: number; count: number }
+  >();
 
   constructor(
     readonly name: string,
@@ -86,7 +91,9 @@ export class Histogram {
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const s of this.#series.values()) {
-      this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket${labelText(s.labels, ['le', String(b)])} ${s.counts[i]}`));
+      this.buckets.forEach((b, i) =>
+        lines.push(`${this.name}_bucket${labelText(s.labels, ['le', String(b)])} ${s.counts[i]}`),
+      );
       lines.push(`${this.name}_bucket${labelText(s.labels, ['le', '+Inf'])} ${s.count}`);
       lines.push(`${this.name}_sum${labelText(s.labels)} ${s.sum}`);
       lines.push(`${this.name}_count${labelText(s.labels)} ${s.count}`);
@@ -102,20 +109,35 @@ export class Metrics {
     'Time to answer a lookup, measured at the server.',
     [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 2.5, 5],
   );
-  readonly cacheRequests = new Counter('erp_lens_cache_requests_total', 'Cache asks by data kind and result (hit, stale, miss).');
-  readonly erpCalls = new Counter('erp_lens_erp_calls_total', 'Calls to the ERP adapter by operation.');
-  readonly erpErrors = new Counter('erp_lens_erp_errors_total', 'Failed calls to the ERP adapter by operation and error.');
+  readonly cacheRequests = new Counter(
+    'erp_lens_cache_requests_total',
+    'Cache asks by data kind and result (hit, stale, miss).',
+  );
+  readonly erpCalls = new Counter(
+    'erp_lens_erp_calls_total',
+    'Calls to the ERP adapter by operation.',
+  );
+  readonly erpErrors = new Counter(
+    'erp_lens_erp_errors_total',
+    'Failed calls to the ERP adapter by operation and error.',
+  );
   readonly erpSeconds = new Histogram(
     'erp_lens_erp_call_duration_seconds',
     'Duration of calls to the ERP adapter by operation.',
     [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
   );
-  readonly answerMemo = new Counter('erp_lens_answer_memo_total', 'Whole deal answers served from memory (hit) or composed (miss).');
+  readonly answerMemo = new Counter(
+    'erp_lens_answer_memo_total',
+    'Whole deal answers served from memory (hit) or composed (miss).',
+  );
   readonly conversions = new Counter(
     'erp_lens_conversions_total',
     'Conversion runs by outcome (done, retrying, failed, dead) and error code.',
   );
-  readonly conversionRetries = new Counter('erp_lens_conversion_retries_total', 'Conversion attempts scheduled after a transient failure.');
+  readonly conversionRetries = new Counter(
+    'erp_lens_conversion_retries_total',
+    'Conversion attempts scheduled after a transient failure.',
+  );
   readonly conversionSeconds = new Histogram(
     'erp_lens_conversion_duration_seconds',
     'Time one conversion run took, by outcome.',
@@ -128,7 +150,18 @@ export class Metrics {
   }
 
   render(): string {
-    const all = [this.lookupSeconds, this.cacheRequests, this.answerMemo, this.erpCalls, this.erpErrors, this.erpSeconds, this.conversions, this.conversionRetries, this.conversionSeconds, ...this.#gauges];
+    const all = [
+      this.lookupSeconds,
+      this.cacheRequests,
+      this.answerMemo,
+      this.erpCalls,
+      this.erpErrors,
+      this.erpSeconds,
+      this.conversions,
+      this.conversionRetries,
+      this.conversionSeconds,
+      ...this.#gauges,
+    ];
     return `${all.map((m) => m.render()).join('\n')}\n`;
   }
 }

@@ -10,7 +10,9 @@ import { envelope, statusFor } from './envelope.ts';
 import { parseJsonText, parseParam, parseQuery } from './parse.ts';
 
 const DealId = z.string().trim().min(1, 'a deal id is required').max(64, 'at most 64 characters');
-const DismissRequest = z.object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) }).strict();
+const DismissRequest = z
+  .object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) })
+  .strict();
 const ListQuery = z.object({
   status: z
     .string()
@@ -29,7 +31,11 @@ export function conversionAnswer(c: Context, record: ConversionRecord): Response
   const conversion = toConversion(record);
   if (record.status === 'done') return c.json({ conversion }, 200);
   if (record.status === 'retrying') return c.json({ conversion }, 202);
-  const error = record.error ?? { code: 'internal_error', message: 'The conversion stopped.', retryable: true };
+  const error = record.error ?? {
+    code: 'internal_error',
+    message: 'The conversion stopped.',
+    retryable: true,
+  };
   const code = error.code as ErrorCode;
   return c.json(envelope(code, error.message, error.retryable, { conversion }), statusFor(code));
 }
@@ -43,47 +49,55 @@ async function convertOptions(c: Context) {
 export function convertRoutes(deps: { converter: Converter; conversions: ConversionStore }) {
   const { converter, conversions } = deps;
 
-  return new Hono()
-    .post('/deals/:dealId/convert', async (c) => {
-      const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-      const options = await convertOptions(c);
-      return conversionAnswer(c, await converter.convert(dealId, 'widget', options));
-    })
-    .get('/deals/:dealId/preflight', async (c) => {
-      const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-      return c.json(await converter.preflight(dealId));
-    })
-    .get('/deals/:dealId/conversion', async (c) => {
-      const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-      const record = await conversions.get(dealId);
-      if (!record) throw new RequestError('not_found', 404, `Deal "${dealId}" has not been converted yet.`);
-      return c.json({ conversion: toConversion(record) });
-    })
-    .get('/deals/:dealId/audit', async (c) => {
-      const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-      return c.json({ entries: await conversions.audit(dealId) });
-    })
-    // The dead-letter list and what a person can do with its entries.
-    .get('/conversions', async (c) => {
-      const { status, limit } = parseQuery(c, ListQuery);
-      const records = await conversions.list(status, limit);
-      return c.json({ conversions: records.map(toConversion) });
-    })
-    .get('/conversions/:dealId', async (c) => {
-      const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-      const record = await conversions.get(dealId);
-      if (!record) throw new RequestError('not_found', 404, `Deal "${dealId}" has no conversion.`);
-      return c.json({ conversion: toConversion(record), audit: await conversions.audit(dealId) });
-    })
-    .post('/conversions/:dealId/retry', async (c) => {
-      const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-      const options = await convertOptions(c);
-      if (!(await conversions.get(dealId))) throw new RequestError('not_found', 404, `Deal "${dealId}" has no conversion to retry.`);
-      return conversionAnswer(c, await converter.convert(dealId, 'ops', { ...options, retry: true }));
-    })
-    .post('/conversions/:dealId/dismiss', async (c) => {
-      const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-      const { reason } = parseJsonText(await c.req.text(), DismissRequest);
-      return c.json({ conversion: toConversion(await converter.dismiss(dealId, 'ops', reason)) });
-    });
+  return (
+    new Hono()
+      .post('/deals/:dealId/convert', async (c) => {
+        const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
+        const options = await convertOptions(c);
+        return conversionAnswer(c, await converter.convert(dealId, 'widget', options));
+      })
+      .get('/deals/:dealId/preflight', async (c) => {
+        const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
+        return c.json(await converter.preflight(dealId));
+      })
+      .get('/deals/:dealId/conversion', async (c) => {
+        const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
+        const record = await conversions.get(dealId);
+        if (!record)
+          throw new RequestError('not_found', 404, `Deal "${dealId}" has not been converted yet.`);
+        return c.json({ conversion: toConversion(record) });
+      })
+      .get('/deals/:dealId/audit', async (c) => {
+        const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
+        return c.json({ entries: await conversions.audit(dealId) });
+      })
+      // The dead-letter list and what a person can do with its entries.
+      .get('/conversions', async (c) => {
+        const { status, limit } = parseQuery(c, ListQuery);
+        const records = await conversions.list(status, limit);
+        return c.json({ conversions: records.map(toConversion) });
+      })
+      .get('/conversions/:dealId', async (c) => {
+        const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
+        const record = await conversions.get(dealId);
+        if (!record)
+          throw new RequestError('not_found', 404, `Deal "${dealId}" has no conversion.`);
+        return c.json({ conversion: toConversion(record), audit: await conversions.audit(dealId) });
+      })
+      .post('/conversions/:dealId/retry', async (c) => {
+        const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
+        const options = await convertOptions(c);
+        if (!(await conversions.get(dealId)))
+          throw new RequestError('not_found', 404, `Deal "${dealId}" has no conversion to retry.`);
+        return conversionAnswer(
+          c,
+          await converter.convert(dealId, 'ops', { ...options, retry: true }),
+        );
+      })
+      .post('/conversions/:dealId/dismiss', async (c) => {
+        const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
+        const { reason } = parseJsonText(await c.req.text(), DismissRequest);
+        return c.json({ conversion: toConversion(await converter.dismiss(dealId, 'ops', reason)) });
+      })
+  );
 }

@@ -42,7 +42,12 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
   return statusOf[code];
 }
 
-export function envelope(code: ErrorCode, message: string, retryable: boolean, details?: unknown): ErrorEnvelope {
+export function envelope(
+  code: ErrorCode,
+  message: string,
+  retryable: boolean,
+  details?: unknown,
+): ErrorEnvelope {
   return { error: { code, message, retryable, ...(details === undefined ? {} : { details }) } };
 }
 
@@ -61,13 +66,31 @@ export function errorResponse(c: Context, error: unknown, logger: Logger): Respo
   if (error instanceof ErpUnavailable) {
     if (error.retryAfterSeconds !== null) c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(
-      envelope('erp_unavailable', `The ERP is not answering right now (${error.message}). Try again shortly.`, true),
+      envelope(
+        'erp_unavailable',
+        `The ERP is not answering right now (${error.message}). Try again shortly.`,
+        true,
+      ),
       503,
     );
   }
   if (error instanceof CrmError) {
-    return c.json(envelope('crm_unavailable', `The CRM is not answering right now (${error.message}).`, error.retryable), 503);
+    return c.json(
+      envelope(
+        'crm_unavailable',
+        `The CRM is not answering right now (${error.message}).`,
+        error.retryable,
+      ),
+      503,
+    );
   }
   logger.error('request.crashed', { path: c.req.path, method: c.req.method, error });
-  return c.json(envelope('internal_error', 'Something went wrong on our side. Try again; if it persists, tell your admin.', true), 500);
+  return c.json(
+    envelope(
+      'internal_error',
+      'Something went wrong on our side. Try again; if it persists, tell your admin.',
+      true,
+    ),
+    500,
+  );
 }

@@ -3,7 +3,11 @@ import type { HealthResponse } from '../../shared/api.ts';
 import type { ErpAdapter } from '../erp/port.ts';
 
 /** Liveness plus a look at what the server depends on; 503 when the ERP or store is down. */
-export function healthRoutes(deps: { erp: ErpAdapter; storeHealthy: () => Promise<boolean>; version: string }) {
+export function healthRoutes(deps: {
+  erp: ErpAdapter;
+  storeHealthy: () => Promise<boolean>;
+  version: string;
+}) {
   return new Hono().get('/health', async (c) => {
     const started = Date.now();
     const signal = AbortSignal.timeout(1500);

@@ -17,7 +17,12 @@ const CustomerSearchQuery = z.object({
 const AccountQuery = z.object({ refresh: z.enum(['0', '1', 'true', 'false']).optional() });
 
 export function lookupRoutes(
-  deps: LookupDeps & { mapping: MappingConfig; catalog: CatalogDeps; memo: AnswerMemo; ttl: CacheConfig['ttlMs'] },
+  deps: LookupDeps & {
+    mapping: MappingConfig;
+    catalog: CatalogDeps;
+    memo: AnswerMemo;
+    ttl: CacheConfig['ttlMs'];
+  },
 ) {
   // A fresh object per answer: @hono/node-server keeps and extends the one it is given.
   const json = () => ({ 'content-type': 'application/json' });
@@ -46,6 +51,8 @@ export function lookupRoutes(
     .get('/accounts/:customerId', async (c) => {
       const customerId = parseParam(c.req.param('customerId'), ErpId, 'customer id');
       const { refresh } = parseQuery(c, AccountQuery);
-      return c.json(await lookupAccount(deps, customerId, { refresh: refresh === '1' || refresh === 'true' }));
+      return c.json(
+        await lookupAccount(deps, customerId, { refresh: refresh === '1' || refresh === 'true' }),
+      );
     });
 }

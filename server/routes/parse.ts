@@ -23,14 +23,21 @@ export function parseJsonText<S extends z.ZodTypeAny>(text: string, schema: S): 
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new RequestError('malformed_json', 400, 'The request body is not valid JSON; send a JSON object.');
+    throw new RequestError(
+      'malformed_json',
+      400,
+      'The request body is not valid JSON; send a JSON object.',
+    );
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) fail('request body', parsed.error);
   return parsed.data;
 }
 
-export async function parseBody<S extends z.ZodTypeAny>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodTypeAny>(
+  c: Context,
+  schema: S,
+): Promise<z.infer<S>> {
   return parseJsonText(await c.req.text(), schema);
 }
 
@@ -40,10 +47,18 @@ export function parseQuery<S extends z.ZodTypeAny>(c: Context, schema: S): z.inf
   return parsed.data;
 }
 
-export function parseParam<S extends z.ZodTypeAny>(value: string, schema: S, name: string): z.infer<S> {
+export function parseParam<S extends z.ZodTypeAny>(
+  value: string,
+  schema: S,
+  name: string,
+): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new RequestError('validation_failed', 400, `The ${name} in the path is not valid: ${parsed.error.issues[0]?.message}.`);
+    throw new RequestError(
+      'validation_failed',
+      400,
+      `The ${name} in the path is not valid: ${parsed.error.issues[0]?.message}.`,
+    );
   }
   return parsed.data;
 }

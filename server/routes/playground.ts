@@ -16,7 +16,8 @@ export function playgroundRoutes(deps: { crm: PlaygroundCrm; now: () => Date }) 
     .get('/deals/:id', async (c) => {
       const id = parseParam(c.req.param('id'), DealId, 'deal id');
       const deal = await deps.crm.getDeal(id);
-      if (!deal) throw new RequestError('not_found', 404, `There is no deal "${id}" in the playground.`);
+      if (!deal)
+        throw new RequestError('not_found', 404, `There is no deal "${id}" in the playground.`);
       return c.json({ deal });
     })
     .put('/deals/:id', async (c) => {

@@ -20,7 +20,9 @@ import { parseJsonText } from './parse.ts';
 
 const Envelope = z.object({
   event: z.string().min(1).max(100),
-  data: z.object({ entityId: z.union([z.string().min(1).max(64), z.number().int().nonnegative()]) }).passthrough(),
+  data: z
+    .object({ entityId: z.union([z.string().min(1).max(64), z.number().int().nonnegative()]) })
+    .passthrough(),
   timestamp: z.union([z.string().min(1).max(40), z.number()]),
 });
 
@@ -49,25 +51,52 @@ export function webhookRoutes(deps: {
   return new Hono().post('/webhooks/customermates', async (c) => {
     const secret = deps.env[cm.secretEnv];
     if (!secret) {
-      throw new RequestError('not_found', 404, `The Customermates webhook is not set up: set ${cm.secretEnv} on the server.`);
+      throw new RequestError(
+        'not_found',
+        404,
+        `The Customermates webhook is not set up: set ${cm.secretEnv} on the server.`,
+      );
     }
 
     const raw = await c.req.text();
-    const given = (c.req.header('x-webhook-signature') ?? '').trim().toLowerCase().replace(/^sha256=/, '');
+    const given = (c.req.header('x-webhook-signature') ?? '')
+      .trim()
+      .toLowerCase()
+      .replace(/^sha256=/, '');
     if (!constantTimeEqual(given, await hmacHex(secret, raw))) {
-      throw new RequestError('unauthorized', 401, 'The webhook signature does not match the body; check the shared secret.');
+      throw new RequestError(
+        'unauthorized',
+        401,
+        'The webhook signature does not match the body; check the shared secret.',
+      );
     }
 
     const delivery = parseJsonText(raw, Envelope);
     const sent = epochMs(delivery.timestamp);
-    if (!Number.isFinite(sent) || Math.abs(deps.now().getTime() - sent) > cm.toleranceSeconds * 1000) {
-      throw new RequestError('unauthorized', 401, `The webhook timestamp is more than ${cm.toleranceSeconds} s from now; a replay is refused.`);
+    if (
+      !Number.isFinite(sent) ||
+      Math.abs(deps.now().getTime() - sent) > cm.toleranceSeconds * 1000
+    ) {
+      throw new RequestError(
+        'unauthorized',
+        401,
+        `The webhook timestamp is more than ${cm.toleranceSeconds} s from now; a replay is refused.`,
+      );
     }
     if (!cm.wonEvents.includes(delivery.event)) {
-      return c.json({ ignored: true, reason: `Event "${delivery.event}" is not one of ${cm.wonEvents.join(', ')}.` }, 200);
+      return c.json(
+        {
+          ignored: true,
+          reason: `Event "${delivery.event}" is not one of ${cm.wonEvents.join(', ')}.`,
+        },
+        200,
+      );
     }
 
-    const record = await deps.converter.convert(String(delivery.data.entityId), 'webhook:customermates');
+    const record = await deps.converter.convert(
+      String(delivery.data.entityId),
+      'webhook:customermates',
+    );
     return conversionAnswer(c, record);
   });
 }

@@ -23,7 +23,9 @@ const logger = createLogger((line) => process.stdout.write(`${line}\n`), {
 });
 
 function loadConfig(): Config {
-  const path = process.env.ERP_LENS_CONFIG ?? (existsSync('erp-lens.config.json') ? 'erp-lens.config.json' : null);
+  const path =
+    process.env.ERP_LENS_CONFIG ??
+    (existsSync('erp-lens.config.json') ? 'erp-lens.config.json' : null);
   let raw: unknown = {};
   if (path) {
     try {
@@ -69,10 +71,18 @@ async function main() {
     logger.warn('widget.not_built', { hint: 'run "npm run build" to serve the playground' });
   }
 
-  const server = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, (info) => {
-    logger.info('server.started', { url: `http://${config.server.host}:${info.port}/`, erp: config.erp.type });
-    process.stdout.write(`\nERP Lens is running. Playground: http://${config.server.host}:${info.port}/\n\n`);
-  });
+  const server = serve(
+    { fetch: app.fetch, hostname: config.server.host, port: config.server.port },
+    (info) => {
+      logger.info('server.started', {
+        url: `http://${config.server.host}:${info.port}/`,
+        erp: config.erp.type,
+      });
+      process.stdout.write(
+        `\nERP Lens is running. Playground: http://${config.server.host}:${info.port}/\n\n`,
+      );
+    },
+  );
 
   const stop = (signal: string) => {
     logger.info('server.stopping', { signal });

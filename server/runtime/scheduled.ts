@@ -9,6 +9,9 @@ export type Booted = App & { erp: ErpAdapter };
  * whose retry is due are run here, where Node runs them on a timer (convert/retry-worker.ts).
  * One cron event runs at most `limit` of them, to stay inside the event's CPU time.
  */
-export async function runScheduled(booted: Booted, options: { limit?: number } = {}): Promise<number> {
+export async function runScheduled(
+  booted: Booted,
+  options: { limit?: number } = {},
+): Promise<number> {
   return booted.converter.runDue(options.limit ?? 25);
 }

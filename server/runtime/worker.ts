@@ -46,18 +46,22 @@ let booting: Promise<Booted & { logger: Logger }> | null = null;
 
 function readConfig(env: WorkerEnv): Config {
   const raw = env.ERP_LENS_CONFIG;
-  if (raw === undefined || typeof raw === 'object') return parseConfig(raw ?? {}, 'ERP_LENS_CONFIG');
+  if (raw === undefined || typeof raw === 'object')
+    return parseConfig(raw ?? {}, 'ERP_LENS_CONFIG');
   try {
     return parseConfig(JSON.parse(raw), 'ERP_LENS_CONFIG');
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError('ERP_LENS_CONFIG', [`the variable is not JSON: ${(error as Error).message}`]);
+    throw new ConfigError('ERP_LENS_CONFIG', [
+      `the variable is not JSON: ${(error as Error).message}`,
+    ]);
   }
 }
 
 function secrets(env: WorkerEnv): Record<string, string | undefined> {
   const strings: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') strings[name] = value;
+  for (const [name, value] of Object.entries(env))
+    if (typeof value === 'string') strings[name] = value;
   return strings;
 }
 
@@ -102,8 +106,12 @@ export default {
     try {
       booted = await appFor(env);
     } catch (error) {
-      const message = error instanceof ConfigError ? error.message : 'The worker could not start; see its log.';
-      return Response.json({ error: { code: 'internal_error', message, retryable: true } }, { status: 503 });
+      const message =
+        error instanceof ConfigError ? error.message : 'The worker could not start; see its log.';
+      return Response.json(
+        { error: { code: 'internal_error', message, retryable: true } },
+        { status: 503 },
+      );
     }
     const response = await booted.app.fetch(request, env);
     ctx.waitUntil(pending.settled());

@@ -64,7 +64,11 @@ function fromRow(r: Row): ConversionRecord {
     error:
       r.error_code === null
         ? null
-        : { code: r.error_code, message: r.error_message ?? '', retryable: r.error_retryable === 1 },
+        : {
+            code: r.error_code,
+            message: r.error_message ?? '',
+            retryable: r.error_retryable === 1,
+          },
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
     overrideReason: r.override_reason,
@@ -90,7 +94,17 @@ export function toConversion(r: ConversionRecord): Conversion {
 }
 
 export type Change = Partial<
-  Pick<ConversionRecord, 'step' | 'status' | 'customerId' | 'orderId' | 'orderNumber' | 'error' | 'nextAttemptAt' | 'overrideReason'>
+  Pick<
+    ConversionRecord,
+    | 'step'
+    | 'status'
+    | 'customerId'
+    | 'orderId'
+    | 'orderNumber'
+    | 'error'
+    | 'nextAttemptAt'
+    | 'overrideReason'
+  >
 > & { attempt?: boolean };
 
 export interface ConversionStore {
@@ -101,7 +115,11 @@ export interface ConversionStore {
   claim(dealId: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   release(dealId: string, owner: string): Promise<void>;
   /** Moves the record and writes its audit entry in one atomic batch. */
-  advance(dealId: string, change: Change, audit: Omit<AuditEntry, 'dealId'>): Promise<ConversionRecord>;
+  advance(
+    dealId: string,
+    change: Change,
+    audit: Omit<AuditEntry, 'dealId'>,
+  ): Promise<ConversionRecord>;
   audit(dealId: string): Promise<AuditEntry[]>;
   /** Conversions whose automatic retry is due, and runs orphaned by a dead process. */
   due(now: Date, limit: number): Promise<string[]>;
@@ -168,7 +186,10 @@ export function createConversionStore(db: SqlDb): ConversionStore {
       if (change.attempt) sets.push('attempts = attempts + 1');
 
       await db.batch([
-        { sql: `UPDATE conversions SET ${sets.join(', ')} WHERE deal_id = ?`, params: [...params, dealId] },
+        {
+          sql: `UPDATE conversions SET ${sets.join(', ')} WHERE deal_id = ?`,
+          params: [...params, dealId],
+        },
         {
           sql: `INSERT INTO audit_log (deal_id, at, actor, step, summary, before_json, after_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -21,7 +21,8 @@ export interface D1StatementLike {
 }
 
 export function openD1(db: D1Like): SqlDb {
-  const statement = (sql: string, params: SqlValue[] | undefined) => db.prepare(sql).bind(...(params ?? []));
+  const statement = (sql: string, params: SqlValue[] | undefined) =>
+    db.prepare(sql).bind(...(params ?? []));
   const batch = async (statements: SqlStatement[]) => {
     // D1 runs a batch as one transaction: a failing statement rolls the others back.
     if (statements.length === 0) return;
@@ -58,7 +59,9 @@ export function openD1(db: D1Like): SqlDb {
  */
 export function splitStatements(script: string): string[] {
   if (/\bCREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b/i.test(script)) {
-    throw new Error('splitStatements: triggers are not supported by the D1 driver; run them with their own exec.');
+    throw new Error(
+      'splitStatements: triggers are not supported by the D1 driver; run them with their own exec.',
+    );
   }
 
   const statements: string[] = [];

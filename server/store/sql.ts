@@ -28,7 +28,11 @@ export interface Migration {
 }
 
 /** Applies the migrations not yet recorded in `schema_migrations`, in order. */
-export async function migrate(db: SqlDb, scope: string, migrations: Migration[]): Promise<number[]> {
+export async function migrate(
+  db: SqlDb,
+  scope: string,
+  migrations: Migration[],
+): Promise<number[]> {
   await db.exec(
     `CREATE TABLE IF NOT EXISTS schema_migrations (
        scope TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,

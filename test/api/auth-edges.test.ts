@@ -9,7 +9,11 @@ describe('CORS', () => {
     const { app } = await sandboxApp({ config });
     const res = await app.request('/api/lookup/deal', {
       method: 'OPTIONS',
-      headers: { origin: crm, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: crm,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(crm);
@@ -29,7 +33,9 @@ describe('CORS', () => {
 
   it('refuses a call from a foreign origin with 403 even with a valid token', async () => {
     const { call } = await sandboxApp({ config });
-    const res = await call('GET', '/api/accounts/C-1001', undefined, { origin: 'https://evil.example.net' });
+    const res = await call('GET', '/api/accounts/C-1001', undefined, {
+      origin: 'https://evil.example.net',
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
@@ -37,7 +43,9 @@ describe('CORS', () => {
 
   it('refuses the opaque origin "null" of a sandboxed frame', async () => {
     const { call } = await sandboxApp({ config });
-    expect((await call('GET', '/api/accounts/C-1001', undefined, { origin: 'null' })).status).toBe(403);
+    expect((await call('GET', '/api/accounts/C-1001', undefined, { origin: 'null' })).status).toBe(
+      403,
+    );
   });
 
   it('answers an allowed origin with the grant and Vary: Origin, on errors too', async () => {
@@ -48,9 +56,11 @@ describe('CORS', () => {
     expect(res.headers.get('vary')).toContain('Origin');
   });
 
-  it('lets the page on the server\'s own origin call without being listed', async () => {
+  it("lets the page on the server's own origin call without being listed", async () => {
     const { call } = await sandboxApp();
-    const res = await call('GET', '/api/accounts/C-1001', undefined, { origin: 'http://localhost' });
+    const res = await call('GET', '/api/accounts/C-1001', undefined, {
+      origin: 'http://localhost',
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -68,7 +78,11 @@ describe('secure headers', () => {
 describe('limits', () => {
   it('refuses an oversized body with 413 before looking at the token', async () => {
     const { call } = await sandboxApp({ autoToken: false });
-    const res = await call('POST', '/api/lookup/deal', JSON.stringify({ pad: 'x'.repeat(300_000) }));
+    const res = await call(
+      'POST',
+      '/api/lookup/deal',
+      JSON.stringify({ pad: 'x'.repeat(300_000) }),
+    );
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
@@ -77,7 +91,10 @@ describe('limits', () => {
     let clock = Date.parse('2026-03-02T10:00:00Z');
     const { call } = await sandboxApp({
       now: () => new Date(clock),
-      config: { erp: { type: 'sandbox', path: ':memory:' }, auth: { rateLimits: { lookup: { max: 2, windowMs: 60_000 } } } },
+      config: {
+        erp: { type: 'sandbox', path: ':memory:' },
+        auth: { rateLimits: { lookup: { max: 2, windowMs: 60_000 } } },
+      },
     });
     const look = () => call('GET', '/api/accounts/C-1001');
     expect([(await look()).status, (await look()).status]).toEqual([200, 200]);
@@ -94,12 +111,25 @@ describe('limits', () => {
 
   it('counts conversions apart from lookups, per user', async () => {
     const { call, token } = await sandboxApp({
-      config: { erp: { type: 'sandbox', path: ':memory:' }, auth: { rateLimits: { convert: { max: 1, windowMs: 60_000 } } } },
+      config: {
+        erp: { type: 'sandbox', path: ':memory:' },
+        auth: { rateLimits: { convert: { max: 1, windowMs: 60_000 } } },
+      },
     });
-    const as = async (sub: string) => ({ authorization: `Bearer ${await token({ sub, deal: 'D-1003' })}` });
-    expect((await call('POST', '/api/deals/D-1003/convert', undefined, await as('rep-a'))).status).toBe(200);
-    expect((await call('POST', '/api/deals/D-1003/convert', undefined, await as('rep-a'))).status).toBe(429);
-    expect((await call('POST', '/api/deals/D-1003/convert', undefined, await as('rep-b'))).status).toBe(200);
-    expect((await call('GET', '/api/deals/D-1003/conversion', undefined, await as('rep-a'))).status).toBe(200);
+    const as = async (sub: string) => ({
+      authorization: `Bearer ${await token({ sub, deal: 'D-1003' })}`,
+    });
+    expect(
+      (await call('POST', '/api/deals/D-1003/convert', undefined, await as('rep-a'))).status,
+    ).toBe(200);
+    expect(
+      (await call('POST', '/api/deals/D-1003/convert', undefined, await as('rep-a'))).status,
+    ).toBe(429);
+    expect(
+      (await call('POST', '/api/deals/D-1003/convert', undefined, await as('rep-b'))).status,
+    ).toBe(200);
+    expect(
+      (await call('GET', '/api/deals/D-1003/conversion', undefined, await as('rep-a'))).status,
+    ).toBe(200);
   });
 });

@@ -24,7 +24,14 @@ describe('calls without a valid context token', () => {
     const { call } = await sandboxApp();
     const now = Math.floor(Date.now() / 1000);
     const forged = await sign(
-      { sub: 'rep', aud: 'erp-lens', scope: 'lookup convert', customer: 'C-1001', iat: now, exp: now + 300 },
+      {
+        sub: 'rep',
+        aud: 'erp-lens',
+        scope: 'lookup convert',
+        customer: 'C-1001',
+        iat: now,
+        exp: now + 300,
+      },
       'not-the-shared-secret-0123456789abcdef',
       'HS256',
     );
@@ -47,7 +54,14 @@ describe('calls without a valid context token', () => {
     const { call } = await sandboxApp();
     const now = Math.floor(Date.now() / 1000);
     const long = await sign(
-      { sub: 'rep', aud: 'erp-lens', scope: 'lookup', customer: 'C-1001', iat: now, exp: now + 3600 },
+      {
+        sub: 'rep',
+        aud: 'erp-lens',
+        scope: 'lookup',
+        customer: 'C-1001',
+        iat: now,
+        exp: now + 3600,
+      },
       testTokenSecret,
       'HS256',
     );
@@ -58,7 +72,12 @@ describe('calls without a valid context token', () => {
 
   it('refuses every call that needs a token when the server has no secret', async () => {
     const { call, token } = await sandboxApp({ auth: null });
-    const res = await call('GET', '/api/accounts/C-1001', undefined, bearer(await token({ customer: 'C-1001' })));
+    const res = await call(
+      'GET',
+      '/api/accounts/C-1001',
+      undefined,
+      bearer(await token({ customer: 'C-1001' })),
+    );
     expect(res.status).toBe(401);
     expect((await call('GET', '/api/health')).status).toBe(200);
   });
@@ -106,7 +125,9 @@ describe('what a token allows', () => {
     const res = await call('POST', '/api/deals/D-1003/convert', undefined, auth);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('"convert"');
-    expect(await db.all('SELECT number FROM sb_orders WHERE reference = ?', ['D-1003'])).toHaveLength(0);
+    expect(
+      await db.all('SELECT number FROM sb_orders WHERE reference = ?', ['D-1003']),
+    ).toHaveLength(0);
   });
 
   it('does not let a token for deal A convert deal B', async () => {
@@ -114,7 +135,9 @@ describe('what a token allows', () => {
     const auth = bearer(await token({ scopes: ['convert'], deal: 'D-1003' }));
     const res = await call('POST', '/api/deals/D-1004/convert', undefined, auth);
     expect(res.status).toBe(403);
-    expect(await db.all('SELECT number FROM sb_orders WHERE reference = ?', ['D-1004'])).toHaveLength(0);
+    expect(
+      await db.all('SELECT number FROM sb_orders WHERE reference = ?', ['D-1004']),
+    ).toHaveLength(0);
   });
 
   it('lets a convert token for the deal convert it and read its conversion', async () => {
@@ -146,7 +169,10 @@ describe('dev mode', () => {
   });
 
   it('has no token endpoint when dev mode is off', async () => {
-    const { call } = await sandboxApp({ auth: { secret: testTokenSecret, devMode: false }, autoToken: false });
+    const { call } = await sandboxApp({
+      auth: { secret: testTokenSecret, devMode: false },
+      autoToken: false,
+    });
     const res = await call('GET', '/api/dev/token?customer=C-1001');
     expect(res.status).toBe(404);
   });

@@ -50,7 +50,9 @@ describe('cached lookups', () => {
     const erp = counting();
     const { call } = await sandboxApp({ wrapErp: erp.wrap });
     erp.calls.length = 0;
-    await Promise.all(Array.from({ length: 10 }, () => call('POST', '/api/lookup/deal', dealOf(10))));
+    await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', '/api/lookup/deal', dealOf(10))),
+    );
     expect(erp.calls).toHaveLength(4);
   });
 
@@ -64,7 +66,11 @@ describe('cached lookups', () => {
     clock += 10 * 60_000; // past every TTL but the catalog's
     const res = await call('POST', '/api/lookup/deal', dealOf(2));
     expect(res.status).toBe(200);
-    expect(res.body.lines[0].stock).toMatchObject({ status: 'ok', stale: true, asOf: '2026-12-04T14:02:00.000Z' });
+    expect(res.body.lines[0].stock).toMatchObject({
+      status: 'ok',
+      stale: true,
+      asOf: '2026-12-04T14:02:00.000Z',
+    });
     expect(res.body.credit).toMatchObject({ status: 'ok', stale: true });
     expect(res.body.customer.name).toBe('ACME Industries AG');
   });
@@ -86,7 +92,11 @@ describe('cached lookups', () => {
   it('drops the stock and credit a conversion changed, and nothing else', async () => {
     const erp = counting();
     const { call } = await sandboxApp({ wrapErp: erp.wrap });
-    const initech = { customerId: 'C-1003', currency: 'EUR', lines: [{ productId: 'P-1006', quantity: '1' }] };
+    const initech = {
+      customerId: 'C-1003',
+      currency: 'EUR',
+      lines: [{ productId: 'P-1006', quantity: '1' }],
+    };
     const before = await call('POST', '/api/lookup/deal', initech);
     await call('POST', '/api/deals/D-1003/convert');
 
@@ -103,12 +113,18 @@ describe('cached lookups', () => {
 describe('whole answers from memory', () => {
   it('serves the same bytes for a repeated deal without touching the caches, until a conversion', async () => {
     const { call, app } = await sandboxApp();
-    const initech = { customerId: 'C-1003', currency: 'EUR', lines: [{ productId: 'P-1006', quantity: '1' }] };
+    const initech = {
+      customerId: 'C-1003',
+      currency: 'EUR',
+      lines: [{ productId: 'P-1006', quantity: '1' }],
+    };
     await call('POST', '/api/lookup/deal', initech); // cold: loads change the caches' version
     const second = await call('POST', '/api/lookup/deal', initech); // composed again, kept
     const third = await call('POST', '/api/lookup/deal', initech); // from memory
     expect(third.body).toEqual(second.body);
-    expect(await (await app.request('/metrics')).text()).toContain('erp_lens_answer_memo_total{result="hit"} 1');
+    expect(await (await app.request('/metrics')).text()).toContain(
+      'erp_lens_answer_memo_total{result="hit"} 1',
+    );
 
     await call('POST', '/api/deals/D-1003/convert');
     const after = await call('POST', '/api/lookup/deal', initech);

@@ -14,7 +14,15 @@ const account = (over: Record<string, unknown>) => ({
   phone: null,
   taxId: null,
   country: 'DE',
-  addresses: [{ kind: 'billing', street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' }],
+  addresses: [
+    {
+      kind: 'billing',
+      street: 'Hauptstraße 1',
+      postalCode: '10115',
+      city: 'Berlin',
+      country: 'DE',
+    },
+  ],
   ...over,
 });
 
@@ -28,7 +36,12 @@ const deal = (acc: Record<string, unknown>) => ({
 });
 
 async function customerOfOrder(db: SqlDb, dealId: string) {
-  return (await db.first<{ customer_id: string }>('SELECT customer_id FROM sb_orders WHERE reference = ?', [dealId]))?.customer_id;
+  return (
+    await db.first<{ customer_id: string }>(
+      'SELECT customer_id FROM sb_orders WHERE reference = ?',
+      [dealId],
+    )
+  )?.customer_id;
 }
 
 describe('a deal that only knows its CRM account', () => {
@@ -46,28 +59,58 @@ describe('a deal that only knows its CRM account', () => {
     expect(res.status).toBe(200);
     expect(await customerOfOrder(db, 'D-A1')).toBe('C-1001');
     const audit = (await call('GET', '/api/deals/D-A1/audit')).body.entries;
-    expect(audit.find((e: any) => e.step === 'customer_resolved').summary).toBe(`Customer C-1001 found in the ERP (by ${via.replace(' ', '_')})`);
+    expect(audit.find((e: any) => e.step === 'customer_resolved').summary).toBe(
+      `Customer C-1001 found in the ERP (by ${via.replace(' ', '_')})`,
+    );
   });
 
   it('remembers the match, so the next deal of the account uses the id map', async () => {
     const { call, db } = await sandboxApp();
-    await call('PUT', '/api/playground/deals/D-A1', deal(account({ name: 'Acme', email: 'purchasing@acme.example' })));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-A1',
+      deal(account({ name: 'Acme', email: 'purchasing@acme.example' })),
+    );
     await call('POST', '/api/deals/D-A1/convert');
-    await call('PUT', '/api/playground/deals/D-A2', deal(account({ name: 'A renamed company', email: 'new@elsewhere.example' })));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-A2',
+      deal(account({ name: 'A renamed company', email: 'new@elsewhere.example' })),
+    );
     await call('POST', '/api/deals/D-A2/convert');
 
     expect(await customerOfOrder(db, 'D-A2')).toBe('C-1001');
-    const row = await db.first('SELECT erp_id, via FROM id_map WHERE kind = ? AND crm_id = ?', ['customer', 'crm-acc-1']);
+    const row = await db.first('SELECT erp_id, via FROM id_map WHERE kind = ? AND crm_id = ?', [
+      'customer',
+      'crm-acc-1',
+    ]);
     expect(row).toEqual({ erp_id: 'C-1001', via: 'email' });
   });
 
   it('stops with the candidates when the name could be several customers', async () => {
     const { call, db } = await sandboxApp();
     // Two existing customers named alike: create a second "Globex" first.
-    await call('PUT', '/api/playground/deals/D-G0', deal(account({ id: 'crm-g0', name: 'Globex Retail Ltd', email: 'g0@globex-uk.example', taxId: 'GB987654321', country: 'GB', addresses: [] })));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-G0',
+      deal(
+        account({
+          id: 'crm-g0',
+          name: 'Globex Retail Ltd',
+          email: 'g0@globex-uk.example',
+          taxId: 'GB987654321',
+          country: 'GB',
+          addresses: [],
+        }),
+      ),
+    );
     expect((await call('POST', '/api/deals/D-G0/convert')).status).toBe(200);
 
-    await call('PUT', '/api/playground/deals/D-G1', deal(account({ id: 'crm-g1', name: 'Globex Retail' })));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-G1',
+      deal(account({ id: 'crm-g1', name: 'Globex Retail' })),
+    );
     const res = await call('POST', '/api/deals/D-G1/convert');
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('customer_ambiguous');
@@ -77,13 +120,21 @@ describe('a deal that only knows its CRM account', () => {
 
   it('creates the customer from the account when nobody matches, with umlauts and an ampersand intact', async () => {
     const { call, db } = await sandboxApp();
-    const newcomer = account({ id: 'crm-new', name: 'Müller & Söhne Präzisionswerkzeuge KG', email: 'einkauf@mueller-soehne.example', phone: '+49 711 987654' });
+    const newcomer = account({
+      id: 'crm-new',
+      name: 'Müller & Söhne Präzisionswerkzeuge KG',
+      email: 'einkauf@mueller-soehne.example',
+      phone: '+49 711 987654',
+    });
     await call('PUT', '/api/playground/deals/D-N1', deal(newcomer));
     const res = await call('POST', '/api/deals/D-N1/convert');
     expect(res.status).toBe(200);
 
     const id = await customerOfOrder(db, 'D-N1');
-    const created = await db.first('SELECT name, email, phone, country, city, reference FROM sb_customers WHERE id = ?', [id!]);
+    const created = await db.first(
+      'SELECT name, email, phone, country, city, reference FROM sb_customers WHERE id = ?',
+      [id!],
+    );
     expect(created).toEqual({
       name: 'Müller & Söhne Präzisionswerkzeuge KG',
       email: 'einkauf@mueller-soehne.example',
@@ -93,12 +144,19 @@ describe('a deal that only knows its CRM account', () => {
       reference: 'crm-new',
     });
     const audit = (await call('GET', '/api/deals/D-N1/audit')).body.entries;
-    expect(audit.find((e: any) => e.step === 'customer_resolved').after).toMatchObject({ created: true, via: 'created' });
+    expect(audit.find((e: any) => e.step === 'customer_resolved').after).toMatchObject({
+      created: true,
+      via: 'created',
+    });
   });
 
   it('refuses to create a customer without an e-mail or a tax id, saying what is missing', async () => {
     const { call } = await sandboxApp();
-    await call('PUT', '/api/playground/deals/D-N2', deal(account({ id: 'crm-bare', name: 'Nameless Newcomer Ltd' })));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-N2',
+      deal(account({ id: 'crm-bare', name: 'Nameless Newcomer Ltd' })),
+    );
     const pre = await call('GET', '/api/deals/D-N2/preflight');
     expect(pre.body.ok).toBe(false);
     const res = await call('POST', '/api/deals/D-N2/convert');
@@ -108,7 +166,10 @@ describe('a deal that only knows its CRM account', () => {
 
   it('refuses a deal with neither a customer nor an account', async () => {
     const { call } = await sandboxApp();
-    const res = await call('PUT', '/api/playground/deals/D-N3', { ...deal(account({})), account: undefined });
+    const res = await call('PUT', '/api/playground/deals/D-N3', {
+      ...deal(account({})),
+      account: undefined,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('customerId');
   });

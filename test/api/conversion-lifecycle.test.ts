@@ -30,7 +30,11 @@ describe('automatic retries', () => {
   it('schedules the next attempt with backoff and runs it when due', async () => {
     let clock = Date.parse('2026-12-04T10:00:00Z');
     const erp = flaky();
-    const { call, db, converter } = await sandboxApp({ config, wrapErp: erp.wrap, now: () => new Date(clock) });
+    const { call, db, converter } = await sandboxApp({
+      config,
+      wrapErp: erp.wrap,
+      now: () => new Date(clock),
+    });
 
     const first = await call('POST', '/api/deals/D-1003/convert');
     expect(first.status).toBe(202);
@@ -50,7 +54,11 @@ describe('automatic retries', () => {
 
   it('waits at least as long as the ERP’s Retry-After', async () => {
     const clock = Date.parse('2026-12-04T10:00:00Z');
-    const { call } = await sandboxApp({ config, wrapErp: flaky(45).wrap, now: () => new Date(clock) });
+    const { call } = await sandboxApp({
+      config,
+      wrapErp: flaky(45).wrap,
+      now: () => new Date(clock),
+    });
     const res = await call('POST', '/api/deals/D-1003/convert');
     expect(Date.parse(res.body.conversion.nextAttemptAt) - clock).toBe(45_000);
   });
@@ -58,7 +66,11 @@ describe('automatic retries', () => {
   it('lands in the dead-letter list after the configured attempts, with the reason', async () => {
     let clock = Date.parse('2026-12-04T10:00:00Z');
     const erp = flaky();
-    const { call, db, converter } = await sandboxApp({ config, wrapErp: erp.wrap, now: () => new Date(clock) });
+    const { call, db, converter } = await sandboxApp({
+      config,
+      wrapErp: erp.wrap,
+      now: () => new Date(clock),
+    });
     await call('POST', '/api/deals/D-1003/convert');
     for (let i = 0; i < 5; i++) {
       clock += 120_000;
@@ -80,7 +92,11 @@ describe('automatic retries', () => {
   it('lets a person retry a dead conversion, which ends in the same order', async () => {
     let clock = Date.parse('2026-12-04T10:00:00Z');
     const erp = flaky();
-    const { call, db, converter, app } = await sandboxApp({ config, wrapErp: erp.wrap, now: () => new Date(clock) });
+    const { call, db, converter, app } = await sandboxApp({
+      config,
+      wrapErp: erp.wrap,
+      now: () => new Date(clock),
+    });
     await call('POST', '/api/deals/D-1003/convert');
     for (let i = 0; i < 3; i++) {
       clock += 120_000;
@@ -101,7 +117,9 @@ describe('automatic retries', () => {
     await call('POST', '/api/deals/D-1002/convert');
     expect((await call('GET', '/api/conversions')).body.conversions[0].status).toBe('failed');
 
-    const res = await call('POST', '/api/conversions/D-1002/dismiss', { reason: 'customer pays in advance instead' });
+    const res = await call('POST', '/api/conversions/D-1002/dismiss', {
+      reason: 'customer pays in advance instead',
+    });
     expect(res.body.conversion.status).toBe('dismissed');
     expect((await call('GET', '/api/conversions')).body.conversions).toEqual([]);
     const detail = await call('GET', '/api/conversions/D-1002');
@@ -113,13 +131,18 @@ describe('automatic retries', () => {
     expect((await call('GET', '/api/conversions?status=sleeping')).status).toBe(400);
     expect((await call('POST', '/api/conversions/D-404/retry')).status).toBe(404);
     await call('POST', '/api/deals/D-1002/convert');
-    expect((await call('POST', '/api/conversions/D-1002/dismiss', { reason: '' })).status).toBe(400);
+    expect((await call('POST', '/api/conversions/D-1002/dismiss', { reason: '' })).status).toBe(
+      400,
+    );
     expect((await call('POST', '/api/conversions/D-1002/dismiss', '{')).status).toBe(400);
   });
 });
 
 describe('the pre-flight check', () => {
-  const dealWith = (lines: Array<{ productId: string; quantity: string; unitPrice?: string }>, customerId = 'C-1001') => ({
+  const dealWith = (
+    lines: Array<{ productId: string; quantity: string; unitPrice?: string }>,
+    customerId = 'C-1001',
+  ) => ({
     title: 'Pre-flight',
     customerId,
     currency: 'EUR',
@@ -129,10 +152,14 @@ describe('the pre-flight check', () => {
 
   it('lists price drift and short stock as warnings, and credit after the order', async () => {
     const { call } = await sandboxApp();
-    await call('PUT', '/api/playground/deals/D-P1', dealWith([
-      { productId: 'P-1001', quantity: '2', unitPrice: '199.00' },
-      { productId: 'P-1002', quantity: '20', unitPrice: '160.65' },
-    ]));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-P1',
+      dealWith([
+        { productId: 'P-1001', quantity: '2', unitPrice: '199.00' },
+        { productId: 'P-1002', quantity: '20', unitPrice: '160.65' },
+      ]),
+    );
     const res = await call('GET', '/api/deals/D-P1/preflight');
     const check = Preflight.parse(res.body);
 
@@ -141,14 +168,27 @@ describe('the pre-flight check', () => {
       ['price_drift', 'l0'],
       ['short_stock', 'l1'],
     ]);
-    expect(check.lines[0]).toMatchObject({ dealPrice: { amount: '199.00' }, erpPrice: { amount: '224.10' }, driftPercent: '11.20' });
+    expect(check.lines[0]).toMatchObject({
+      dealPrice: { amount: '199.00' },
+      erpPrice: { amount: '224.10' },
+      driftPercent: '11.20',
+    });
     expect(check.lines[1]).toMatchObject({ available: '12', shortfall: '8', driftPercent: '0.00' });
-    expect(check.credit).toMatchObject({ openBalance: { amount: '1980.00' }, orderTotal: { amount: '3611.00' }, afterOrder: { amount: '44409.00' }, exceeds: false });
+    expect(check.credit).toMatchObject({
+      openBalance: { amount: '1980.00' },
+      orderTotal: { amount: '3611.00' },
+      afterOrder: { amount: '44409.00' },
+      exceeds: false,
+    });
   });
 
   it('needs an override with a reason for warnings, and records the reason', async () => {
     const { call, db } = await sandboxApp();
-    await call('PUT', '/api/playground/deals/D-P2', dealWith([{ productId: 'P-1001', quantity: '2', unitPrice: '199.00' }]));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-P2',
+      dealWith([{ productId: 'P-1001', quantity: '2', unitPrice: '199.00' }]),
+    );
 
     const refused = await call('POST', '/api/deals/D-P2/convert');
     expect(refused.status).toBe(409);
@@ -156,10 +196,16 @@ describe('the pre-flight check', () => {
     expect(refused.body.error.message).toContain('224.10');
     expect(await ordersFor(db, 'D-P2')).toHaveLength(0);
 
-    const done = await call('POST', '/api/deals/D-P2/convert', { override: { reason: 'price agreed with their buyer in October' } });
+    const done = await call('POST', '/api/deals/D-P2/convert', {
+      override: { reason: 'price agreed with their buyer in October' },
+    });
     expect(done.status).toBe(200);
     const audit = (await call('GET', '/api/deals/D-P2/audit')).body.entries;
-    expect(audit.some((e: any) => e.summary === 'Warnings overridden: price agreed with their buyer in October')).toBe(true);
+    expect(
+      audit.some(
+        (e: any) => e.summary === 'Warnings overridden: price agreed with their buyer in October',
+      ),
+    ).toBe(true);
     const order = await db.first<{ unit_price: string }>(
       'SELECT l.unit_price FROM sb_order_lines l JOIN sb_orders o ON o.id = l.order_id WHERE o.reference = ?',
       ['D-P2'],
@@ -169,16 +215,29 @@ describe('the pre-flight check', () => {
 
   it('blocks a blocked customer, an unknown product and a fraction of a whole unit', async () => {
     const { call } = await sandboxApp();
-    await call('PUT', '/api/playground/deals/D-P3', dealWith([
-      { productId: 'P-1001', quantity: '1.5' },
-      { productId: 'P-0000', quantity: '1' },
-    ], 'C-1005'));
+    await call(
+      'PUT',
+      '/api/playground/deals/D-P3',
+      dealWith(
+        [
+          { productId: 'P-1001', quantity: '1.5' },
+          { productId: 'P-0000', quantity: '1' },
+        ],
+        'C-1005',
+      ),
+    );
     const check = (await call('GET', '/api/deals/D-P3/preflight')).body;
     expect(check.ok).toBe(false);
-    expect(check.blocking.map((b: any) => b.code)).toEqual(['validation_failed', 'unknown_product', 'customer_blocked']);
+    expect(check.blocking.map((b: any) => b.code)).toEqual([
+      'validation_failed',
+      'unknown_product',
+      'customer_blocked',
+    ]);
     expect(check.blocked).toBe(true);
 
-    const res = await call('POST', '/api/deals/D-P3/convert', { override: { reason: 'try anyway' } });
+    const res = await call('POST', '/api/deals/D-P3/convert', {
+      override: { reason: 'try anyway' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
   });

@@ -10,7 +10,10 @@ import type { SqlDb } from '../../server/store/sql.ts';
 import { sandboxApp } from '../fixtures/app.ts';
 
 async function ordersFor(db: SqlDb, dealId: string) {
-  return db.all<{ number: string; state: string }>('SELECT number, state FROM sb_orders WHERE reference = ?', [dealId]);
+  return db.all<{ number: string; state: string }>(
+    'SELECT number, state FROM sb_orders WHERE reference = ?',
+    [dealId],
+  );
 }
 
 describe('converting a won deal', () => {
@@ -22,7 +25,9 @@ describe('converting a won deal', () => {
     const { conversion } = ConvertResponse.parse(res.body);
     expect(conversion).toMatchObject({ dealId: 'D-1003', state: 'done', error: null, attempts: 1 });
     expect(conversion.orderNumber).toMatch(/^SO-\d{5}$/);
-    expect(await ordersFor(db, 'D-1003')).toEqual([{ number: conversion.orderNumber, state: 'confirmed' }]);
+    expect(await ordersFor(db, 'D-1003')).toEqual([
+      { number: conversion.orderNumber, state: 'confirmed' },
+    ]);
     const deal = await call('GET', '/api/playground/deals/D-1003');
     expect(deal.body.deal.erpOrderNumber).toBe(conversion.orderNumber);
   });
@@ -37,7 +42,9 @@ describe('converting a won deal', () => {
 
   it('makes one order from five concurrent requests', async () => {
     const { call, db } = await sandboxApp();
-    const answers = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/api/deals/D-1004/convert')));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => call('POST', '/api/deals/D-1004/convert')),
+    );
     const numbers = new Set(answers.map((a) => a.body.conversion.orderNumber));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(numbers.size).toBe(1);
@@ -47,13 +54,20 @@ describe('converting a won deal', () => {
   it('reserves the ordered stock, so availability drops', async () => {
     const { call } = await sandboxApp();
     const lookup = () =>
-      call('POST', '/api/lookup/deal', { customerId: 'C-1003', currency: 'EUR', lines: [{ productId: 'P-1006', quantity: '1' }] });
+      call('POST', '/api/lookup/deal', {
+        customerId: 'C-1003',
+        currency: 'EUR',
+        lines: [{ productId: 'P-1006', quantity: '1' }],
+      });
     const before = await lookup();
     await call('POST', '/api/deals/D-1003/convert');
     const after = await lookup();
     expect(before.body.lines[0].stock.value.totalAvailable).toBe('450');
     expect(after.body.lines[0].stock.value.totalAvailable).toBe('430');
-    expect(after.body.lines[0].stock.value.warehouses[0]).toMatchObject({ onHand: '300', available: '280' });
+    expect(after.body.lines[0].stock.value.warehouses[0]).toMatchObject({
+      onHand: '300',
+      available: '280',
+    });
   });
 
   it('keeps an audit trail of every step', async () => {
@@ -183,7 +197,10 @@ describe('conversion under failure', () => {
     });
     const crashed = await call('POST', '/api/deals/D-1003/convert');
     expect(crashed.status).toBe(202);
-    expect(crashed.body.conversion).toMatchObject({ status: 'retrying', state: 'customer_resolved' });
+    expect(crashed.body.conversion).toMatchObject({
+      status: 'retrying',
+      state: 'customer_resolved',
+    });
 
     const resumed = await call('POST', '/api/deals/D-1003/convert', { retry: true });
     expect(resumed.body.conversion.state).toBe('done');
@@ -218,7 +235,9 @@ describe('conversion under failure', () => {
     const done = await call('POST', '/api/deals/D-1003/convert', { retry: true });
     expect(done.status).toBe(200);
     expect(done.body.conversion).toMatchObject({ state: 'done', attempts: 2 });
-    expect(await ordersFor(db, 'D-1003')).toEqual([{ number: done.body.conversion.orderNumber, state: 'confirmed' }]);
+    expect(await ordersFor(db, 'D-1003')).toEqual([
+      { number: done.body.conversion.orderNumber, state: 'confirmed' },
+    ]);
   });
 });
 

@@ -17,12 +17,18 @@ describe('health', () => {
     const { call } = await sandboxApp();
     const res = await call('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(HealthResponse.parse(res.body)).toMatchObject({ status: 'ok', erp: { name: 'sandbox', reachable: true } });
+    expect(HealthResponse.parse(res.body)).toMatchObject({
+      status: 'ok',
+      erp: { name: 'sandbox', reachable: true },
+    });
   });
 
   it('says degraded with 503 when the ERP is down', async () => {
     const { call } = await sandboxApp({
-      wrapErp: (erp): ErpAdapter => ({ ...erp, ping: async () => Promise.reject(new Error('down')) }),
+      wrapErp: (erp): ErpAdapter => ({
+        ...erp,
+        ping: async () => Promise.reject(new Error('down')),
+      }),
     });
     const res = await call('GET', '/api/health');
     expect(res.status).toBe(503);
@@ -55,7 +61,10 @@ describe('playground deals', () => {
     ['malformed JSON', '{'],
     ['a missing title', { ...goodDeal, title: undefined }],
     ['an unknown stage', { ...goodDeal, stage: 'maybe' }],
-    ['a quantity as a number', { ...goodDeal, lines: [{ lineId: 'a', productId: 'P-1001', quantity: 1 }] }],
+    [
+      'a quantity as a number',
+      { ...goodDeal, lines: [{ lineId: 'a', productId: 'P-1001', quantity: 1 }] },
+    ],
     ['a line without id', { ...goodDeal, lines: [{ productId: 'P-1001', quantity: '1' }] }],
     ['an order number smuggled in', { ...goodDeal, erpOrderNumber: 'SO-FAKE' }],
     ['null', 'null'],
@@ -84,7 +93,12 @@ describe('the edges of the API', () => {
 
   it('refuses an oversized body with 413', async () => {
     const { call } = await sandboxApp();
-    const huge = JSON.stringify({ customerId: 'C-1001', currency: 'EUR', lines: [], pad: 'x'.repeat(300_000) });
+    const huge = JSON.stringify({
+      customerId: 'C-1001',
+      currency: 'EUR',
+      lines: [],
+      pad: 'x'.repeat(300_000),
+    });
     const res = await call('POST', '/api/lookup/deal', huge);
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
@@ -93,7 +107,13 @@ describe('the edges of the API', () => {
   it('answers a lookup with every part unavailable when the ERP fails, never a 500', async () => {
     const down = async () => Promise.reject(new Error('socket hang up'));
     const { call } = await sandboxApp({
-      wrapErp: (erp): ErpAdapter => ({ ...erp, getCredit: down, getStock: down, getProducts: down, getPrices: down }),
+      wrapErp: (erp): ErpAdapter => ({
+        ...erp,
+        getCredit: down,
+        getStock: down,
+        getProducts: down,
+        getPrices: down,
+      }),
     });
     const res = await call('POST', '/api/lookup/deal', {
       customerId: 'C-1001',
@@ -103,14 +123,23 @@ describe('the edges of the API', () => {
     expect(res.status).toBe(200);
     expect(res.body.customer).toBeNull();
     expect(res.body.credit).toMatchObject({ status: 'unavailable', reason: 'erp_unavailable' });
-    expect(res.body.lines[0].stock).toMatchObject({ status: 'unavailable', reason: 'erp_unavailable' });
-    expect(res.body.lines[0].price).toMatchObject({ status: 'unavailable', reason: 'erp_unavailable' });
+    expect(res.body.lines[0].stock).toMatchObject({
+      status: 'unavailable',
+      reason: 'erp_unavailable',
+    });
+    expect(res.body.lines[0].price).toMatchObject({
+      status: 'unavailable',
+      reason: 'erp_unavailable',
+    });
     expect(res.body.total.complete).toBe(false);
   });
 
   it('answers a product search with erp_unavailable and 503 when the ERP fails', async () => {
     const { call } = await sandboxApp({
-      wrapErp: (erp): ErpAdapter => ({ ...erp, searchProducts: async () => Promise.reject(new Error('socket hang up')) }),
+      wrapErp: (erp): ErpAdapter => ({
+        ...erp,
+        searchProducts: async () => Promise.reject(new Error('socket hang up')),
+      }),
     });
     const res = await call('GET', '/api/products?q=drill');
     expect(res.status).toBe(503);
@@ -119,7 +148,10 @@ describe('the edges of the API', () => {
 
   it('still answers when one part fails: that part is unavailable, the rest stands', async () => {
     const { call } = await sandboxApp({
-      wrapErp: (erp): ErpAdapter => ({ ...erp, getStock: async () => Promise.reject(new Error('stock service down')) }),
+      wrapErp: (erp): ErpAdapter => ({
+        ...erp,
+        getStock: async () => Promise.reject(new Error('stock service down')),
+      }),
     });
     const res = await call('POST', '/api/lookup/deal', {
       customerId: 'C-1001',
@@ -127,7 +159,10 @@ describe('the edges of the API', () => {
       lines: [{ productId: 'P-1001', quantity: '1' }],
     });
     expect(res.status).toBe(200);
-    expect(res.body.lines[0].stock).toMatchObject({ status: 'unavailable', reason: 'erp_unavailable' });
+    expect(res.body.lines[0].stock).toMatchObject({
+      status: 'unavailable',
+      reason: 'erp_unavailable',
+    });
     expect(res.body.lines[0].price.status).toBe('ok');
   });
 
@@ -150,6 +185,12 @@ describe('the edges of the API', () => {
     const { call, logs } = await sandboxApp();
     await call('GET', '/api/products?q=drill');
     const line = JSON.parse(logs.at(-1)!);
-    expect(line).toMatchObject({ level: 'info', event: 'request', method: 'GET', path: '/api/products', status: 200 });
+    expect(line).toMatchObject({
+      level: 'info',
+      event: 'request',
+      method: 'GET',
+      path: '/api/products',
+      status: 200,
+    });
   });
 });

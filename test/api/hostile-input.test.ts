@@ -13,10 +13,21 @@ import { hostileSegments, mutations, type Case } from './hostile-values.ts';
 const webhookSecret = 'hostile-suite-webhook-secret-0123';
 const config = {
   erp: { type: 'sandbox', path: ':memory:' },
-  auth: { rateLimits: { lookup: { max: 1_000_000, windowMs: 60_000 }, convert: { max: 1_000_000, windowMs: 60_000 } } },
+  auth: {
+    rateLimits: {
+      lookup: { max: 1_000_000, windowMs: 60_000 },
+      convert: { max: 1_000_000, windowMs: 60_000 },
+    },
+  },
 };
 
-const validDeal = { title: 'A deal', customerId: 'C-1001', currency: 'EUR', stage: 'open', lines: [{ lineId: 'a', productId: 'P-1001', quantity: '2' }] };
+const validDeal = {
+  title: 'A deal',
+  customerId: 'C-1001',
+  currency: 'EUR',
+  stage: 'open',
+  lines: [{ lineId: 'a', productId: 'P-1001', quantity: '2' }],
+};
 
 interface BodyEndpoint {
   method: 'POST' | 'PUT';
@@ -29,10 +40,23 @@ const bodyEndpoints: BodyEndpoint[] = [
   {
     method: 'POST',
     path: '/api/lookup/deal',
-    valid: { customerId: 'C-1001', currency: 'EUR', lines: [{ lineId: 'a', productId: 'P-1001', quantity: '2', unitPrice: '10.00' }], refresh: false },
+    valid: {
+      customerId: 'C-1001',
+      currency: 'EUR',
+      lines: [{ lineId: 'a', productId: 'P-1001', quantity: '2', unitPrice: '10.00' }],
+      refresh: false,
+    },
   },
-  { method: 'POST', path: '/api/deals/D-1001/convert', valid: { override: { reason: 'the rep says so' } } },
-  { method: 'POST', path: '/api/conversions/D-1001/retry', valid: { override: { reason: 'the rep says so' } } },
+  {
+    method: 'POST',
+    path: '/api/deals/D-1001/convert',
+    valid: { override: { reason: 'the rep says so' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/conversions/D-1001/retry',
+    valid: { override: { reason: 'the rep says so' } },
+  },
   { method: 'POST', path: '/api/conversions/D-1001/dismiss', valid: { reason: 'a duplicate' } },
   { method: 'PUT', path: '/api/playground/deals/D-9', valid: validDeal },
   {
@@ -53,7 +77,10 @@ const pathEndpoints: Array<[string, (segment: string) => string]> = [
   ['GET /api/products?q=', (s) => `/api/products?q=${s}&limit=${s}`],
   ['GET /api/customers?q=', (s) => `/api/customers?q=${s}&limit=${s}`],
   ['GET /api/conversions?status=', (s) => `/api/conversions?status=${s}&limit=${s}`],
-  ['GET /api/dev/token?customer=', (s) => `/api/dev/token?customer=${s}&deal=${s}&scope=${s}&sub=${s}`],
+  [
+    'GET /api/dev/token?customer=',
+    (s) => `/api/dev/token?customer=${s}&deal=${s}&scope=${s}&sub=${s}`,
+  ],
 ];
 
 type Answer = { status: number; body: unknown };
@@ -61,7 +88,10 @@ type Answer = { status: number; body: unknown };
 function expectCalm(what: string, answer: Answer): void {
   expect(answer.status, `${what} answered ${answer.status}`).toBeLessThan(500);
   if (answer.status >= 400) {
-    expect(ErrorEnvelope.safeParse(answer.body).success, `${what} answered ${answer.status} without the envelope`).toBe(true);
+    expect(
+      ErrorEnvelope.safeParse(answer.body).success,
+      `${what} answered ${answer.status} without the envelope`,
+    ).toBe(true);
   }
 }
 
@@ -87,7 +117,13 @@ describe('hostile input', () => {
     });
 
     it('refuses input that is not a JSON object with 400', async () => {
-      for (const text of ['{', '"text"', '[]', 'null', `${'['.repeat(20_000)}${']'.repeat(20_000)}`]) {
+      for (const text of [
+        '{',
+        '"text"',
+        '[]',
+        'null',
+        `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+      ]) {
         const headers = (await endpoint.headers?.(text)) ?? {};
         const answer = await app.call(endpoint.method, endpoint.path, text, headers);
         expect(answer.status, `${endpoint.path} with ${text.slice(0, 10)}`).toBe(400);
@@ -95,12 +131,15 @@ describe('hostile input', () => {
     });
   });
 
-  it.each(pathEndpoints)('answers hostile ids and queries on %s with a 2xx or a 4xx envelope', async (name, build) => {
-    for (const [what, segment] of hostileSegments) {
-      const answer = await app.call('GET', build(segment));
-      expectCalm(`${name} with ${what}`, answer);
-    }
-  });
+  it.each(pathEndpoints)(
+    'answers hostile ids and queries on %s with a 2xx or a 4xx envelope',
+    async (name, build) => {
+      for (const [what, segment] of hostileSegments) {
+        const answer = await app.call('GET', build(segment));
+        expectCalm(`${name} with ${what}`, answer);
+      }
+    },
+  );
 
   it('leaves Object.prototype as it was', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

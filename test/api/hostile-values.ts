@@ -54,7 +54,10 @@ export const hostileBodies: Case[] = [
   { name: 'a byte-order mark first', text: '\ufeff{}' },
   { name: 'deep nesting', text: `${'['.repeat(20_000)}${']'.repeat(20_000)}` },
   { name: 'deep objects', text: `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}` },
-  { name: 'a __proto__ key', text: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}' },
+  {
+    name: 'a __proto__ key',
+    text: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+  },
   { name: 'duplicate keys', text: '{"a":1,"a":2}' },
   { name: 'a lone surrogate escape', text: '{"x":"\\ud800"}' },
   { name: 'a huge array', text: `[${Array.from({ length: 60_000 }, () => '0').join(',')}]` },
@@ -74,7 +77,8 @@ function setAt(target: Json, path: string[], value: unknown, remove = false): Js
 
 /** Every leaf path of a valid example, arrays entered through their first element. */
 function leafPaths(value: unknown, prefix: string[] = []): string[][] {
-  if (Array.isArray(value)) return value.length > 0 ? [prefix, ...leafPaths(value[0], [...prefix, '0'])] : [prefix];
+  if (Array.isArray(value))
+    return value.length > 0 ? [prefix, ...leafPaths(value[0], [...prefix, '0'])] : [prefix];
   if (value && typeof value === 'object') {
     const inner = Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...prefix, k]));
     return prefix.length > 0 ? [prefix, ...inner] : inner;
@@ -87,15 +91,24 @@ export function mutations(valid: Json): Case[] {
   const cases: Case[] = [];
   for (const path of leafPaths(valid)) {
     const where = path.join('.');
-    cases.push({ name: `${where} missing`, text: JSON.stringify(setAt(valid, path, undefined, true)) });
+    cases.push({
+      name: `${where} missing`,
+      text: JSON.stringify(setAt(valid, path, undefined, true)),
+    });
     for (const [name, value] of hostileValues) {
       cases.push({ name: `${where} as ${name}`, text: JSON.stringify(setAt(valid, path, value)) });
     }
   }
   const text = JSON.stringify(valid);
-  cases.push({ name: 'an extra field', text: JSON.stringify({ ...valid, isAdmin: true, erpOrderNumber: 'SO-1' }) });
+  cases.push({
+    name: 'an extra field',
+    text: JSON.stringify({ ...valid, isAdmin: true, erpOrderNumber: 'SO-1' }),
+  });
   cases.push({ name: 'a __proto__ field', text: `{"__proto__":{"isAdmin":true},${text.slice(1)}` });
-  cases.push({ name: 'a constructor field', text: `{"constructor":{"prototype":{"isAdmin":true}},${text.slice(1)}` });
+  cases.push({
+    name: 'a constructor field',
+    text: `{"constructor":{"prototype":{"isAdmin":true}},${text.slice(1)}`,
+  });
   return [...cases, ...hostileBodies];
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DealLookupResponse, AccountLookupResponse, ProductSearchResponse } from '../../shared/api.ts';
+import {
+  DealLookupResponse,
+  AccountLookupResponse,
+  ProductSearchResponse,
+} from '../../shared/api.ts';
 import { ErrorEnvelope } from '../../shared/errors.ts';
 import { sandboxApp } from '../fixtures/app.ts';
 
@@ -22,7 +26,10 @@ describe('deal lookup on the sandbox', () => {
     expect(p9.unitPrice).toEqual({ amount: '224.10', currency: 'EUR' });
     expect(p9.listPrice).toEqual({ amount: '249.00', currency: 'EUR' });
     expect(p9.tier).toBeNull();
-    expect(p9.nextTier).toEqual({ minQuantity: '10', unitPrice: { amount: '211.65', currency: 'EUR' } });
+    expect(p9.nextTier).toEqual({
+      minQuantity: '10',
+      unitPrice: { amount: '211.65', currency: 'EUR' },
+    });
     expect(p9.lineTotal.amount).toBe('2016.90');
     expect(p10.unitPrice.amount).toBe('211.65');
     expect(p10.tier.minQuantity).toBe('10');
@@ -31,7 +38,16 @@ describe('deal lookup on the sandbox', () => {
 
   it('shows stock per warehouse with an availability level', async () => {
     const { call } = await sandboxApp();
-    const res = await call('POST', '/api/lookup/deal', deal([['P-1002', '5'], ['P-1007', '1'], ['P-1009', '4'], ['P-1002', '13']]));
+    const res = await call(
+      'POST',
+      '/api/lookup/deal',
+      deal([
+        ['P-1002', '5'],
+        ['P-1007', '1'],
+        ['P-1009', '4'],
+        ['P-1002', '13'],
+      ]),
+    );
     const [driver, grinder, laser, tooMany] = res.body.lines;
 
     expect(driver.stock.value.warehouses).toEqual([
@@ -53,8 +69,18 @@ describe('deal lookup on the sandbox', () => {
 
   it('totals the deal and shows the credit with what this deal would leave', async () => {
     const { call } = await sandboxApp();
-    const res = await call('POST', '/api/lookup/deal', deal([['P-1001', '10'], ['P-1003', '2']]));
-    expect(res.body.total).toEqual({ amount: { amount: '2276.70', currency: 'EUR' }, complete: true });
+    const res = await call(
+      'POST',
+      '/api/lookup/deal',
+      deal([
+        ['P-1001', '10'],
+        ['P-1003', '2'],
+      ]),
+    );
+    expect(res.body.total).toEqual({
+      amount: { amount: '2276.70', currency: 'EUR' },
+      complete: true,
+    });
     expect(res.body.credit.value).toMatchObject({
       limit: { amount: '50000.00', currency: 'EUR' },
       openBalance: { amount: '1980.00', currency: 'EUR' },
@@ -100,7 +126,12 @@ describe('deal lookup refuses bad input with the envelope', () => {
     ['a missing lines field', { customerId: 'C-1001', currency: 'EUR' }, 400, 'validation_failed'],
     ['a zero quantity', deal([['P-1001', '0']]), 400, 'validation_failed'],
     ['a negative quantity', deal([['P-1001', '-2']]), 400, 'validation_failed'],
-    ['a float quantity', { ...deal([]), lines: [{ productId: 'P-1001', quantity: 2 }] }, 400, 'validation_failed'],
+    [
+      'a float quantity',
+      { ...deal([]), lines: [{ productId: 'P-1001', quantity: 2 }] },
+      400,
+      'validation_failed',
+    ],
     ['a fraction of a drill', deal([['P-1001', '1.5']]), 400, 'validation_failed'],
     ['an unknown product', deal([['P-9999', '1']]), 422, 'unknown_product'],
     ['an unknown customer', deal([['P-1001', '1']], 'C-0000'), 404, 'unknown_customer'],
@@ -151,7 +182,9 @@ describe('account lookup', () => {
   it('shows a paid invoice as paid and an open one as open', async () => {
     const { call } = await sandboxApp();
     const res = await call('GET', '/api/accounts/C-1001');
-    const byNumber = Object.fromEntries(res.body.payments.value.invoices.map((i: any) => [i.number, i.status]));
+    const byNumber = Object.fromEntries(
+      res.body.payments.value.invoices.map((i: any) => [i.number, i.status]),
+    );
     expect(byNumber).toEqual({ 'INV-2026-0101': 'paid', 'INV-2026-0140': 'open' });
     expect(res.body.payments.value.status).toBe('open');
   });
@@ -170,7 +203,11 @@ describe('product and customer search', () => {
     const byName = await call('GET', '/api/products?q=drill');
     const byCode = await call('GET', '/api/products?q=P-1004');
     expect(ProductSearchResponse.parse(byName.body).products.map((p) => p.id)).toEqual(['P-1001']);
-    expect(byCode.body.products[0]).toMatchObject({ name: 'Steel cable 6 mm', unit: 'm', fractional: true });
+    expect(byCode.body.products[0]).toMatchObject({
+      name: 'Steel cable 6 mm',
+      unit: 'm',
+      fractional: true,
+    });
   });
 
   it('lists every product for an empty query, up to the limit', async () => {

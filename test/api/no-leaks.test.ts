@@ -34,7 +34,14 @@ interface Seen {
 
 /** Every piece of a secret long enough to be recognised: the whole, and a JWT's signature. */
 function fragments(seen: Seen): string[] {
-  const secrets = [tokenSecret, erpPassword, erpSessionKey, webhookSecret, notifySecret, btoa(erpPassword)];
+  const secrets = [
+    tokenSecret,
+    erpPassword,
+    erpSessionKey,
+    webhookSecret,
+    notifySecret,
+    btoa(erpPassword),
+  ];
   return [...secrets, ...seen.tokens, ...seen.tokens.map((t) => t.split('.')[2]!)];
 }
 
@@ -51,9 +58,14 @@ const echoingTryton: typeof fetch = async (_url, init) => {
   }
   const echo = `${JSON.stringify(init?.headers)} ${String(init?.body)}`;
   if (request.id % 2 === 0) {
-    return new Response(`<html><title>Internal Server Error</title><pre>${echo}</pre></html>`, { status: 500 });
+    return new Response(`<html><title>Internal Server Error</title><pre>${echo}</pre></html>`, {
+      status: 500,
+    });
   }
-  return Response.json({ id: request.id, error: ['KeyError', [`no such thing in ${request.method}`, echo.slice(0, 40)]] });
+  return Response.json({
+    id: request.id,
+    error: ['KeyError', [`no such thing in ${request.method}`, echo.slice(0, 40)]],
+  });
 };
 
 describe('no secret leaks', () => {
@@ -86,24 +98,44 @@ describe('no secret leaks', () => {
       seen.tokens.push(token);
       return token;
     };
-    const send = async (method: string, path: string, token: string | null, body?: string, headers: Record<string, string> = {}) =>
+    const send = async (
+      method: string,
+      path: string,
+      token: string | null,
+      body?: string,
+      headers: Record<string, string> = {},
+    ) =>
       record(
         seen,
         await app.request(path, {
           method,
           body,
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...headers,
+          },
         }),
       );
 
     const rep = await mint({ customer: '7', deal: 'D-1003' });
-    const lookup = JSON.stringify({ customerId: '7', currency: 'EUR', lines: [{ lineId: 'a', productId: '3', quantity: '1' }] });
+    const lookup = JSON.stringify({
+      customerId: '7',
+      currency: 'EUR',
+      lines: [{ lineId: 'a', productId: '3', quantity: '1' }],
+    });
     await send('GET', '/api/health', null);
     await send('GET', '/api/products?q=drill', rep);
     await send('GET', '/api/customers?q=acme', rep);
     await send('POST', '/api/lookup/deal', rep, lookup);
     await send('GET', '/api/accounts/7', rep);
-    const won = { title: 'Won', customerId: '7', currency: 'EUR', stage: 'won', lines: [{ lineId: 'a', productId: '3', quantity: '1' }] };
+    const won = {
+      title: 'Won',
+      customerId: '7',
+      currency: 'EUR',
+      stage: 'won',
+      lines: [{ lineId: 'a', productId: '3', quantity: '1' }],
+    };
     await send('PUT', '/api/playground/deals/D-1003', rep, JSON.stringify(won));
     await send('PUT', '/api/playground/deals/D-1004', rep, JSON.stringify(won));
     await send('GET', '/api/deals/D-1003/preflight', rep);
@@ -114,14 +146,24 @@ describe('no secret leaks', () => {
     await send('GET', '/api/accounts/8', rep);
     await send('GET', '/api/accounts/7', `${rep}x`);
     await send('GET', '/api/accounts/7', rep, undefined, { origin: 'https://evil.example.net' });
-    await send('GET', '/api/accounts/7', null, undefined, { authorization: `Basic ${btoa(`erp-lens:${erpPassword}`)}` });
+    await send('GET', '/api/accounts/7', null, undefined, {
+      authorization: `Basic ${btoa(`erp-lens:${erpPassword}`)}`,
+    });
     // A token put in the query by mistake is not logged: the request line logs the path only.
     await send('GET', `/api/accounts/7?access_token=${rep}`, rep);
 
     // A webhook with a good and a bad signature.
-    const delivery = JSON.stringify({ event: 'deal.won', data: { entityId: 'D-1004' }, timestamp: now().toISOString() });
-    await send('POST', '/api/webhooks/customermates', null, delivery, { 'x-webhook-signature': await hmacHex(webhookSecret, delivery) });
-    await send('POST', '/api/webhooks/customermates', null, delivery, { 'x-webhook-signature': 'ab'.repeat(32) });
+    const delivery = JSON.stringify({
+      event: 'deal.won',
+      data: { entityId: 'D-1004' },
+      timestamp: now().toISOString(),
+    });
+    await send('POST', '/api/webhooks/customermates', null, delivery, {
+      'x-webhook-signature': await hmacHex(webhookSecret, delivery),
+    });
+    await send('POST', '/api/webhooks/customermates', null, delivery, {
+      'x-webhook-signature': 'ab'.repeat(32),
+    });
 
     expect(seen.texts.length).toBeGreaterThan(20);
     expect(logs.length).toBeGreaterThan(10);
@@ -134,7 +176,11 @@ describe('no secret leaks', () => {
   it('logs ids, not the names, e-mails or tax ids of customers', async () => {
     const { call, logs } = await sandboxApp();
     const account = await call('GET', '/api/accounts/C-1001');
-    await call('POST', '/api/lookup/deal', { customerId: 'C-1001', currency: 'EUR', lines: [{ productId: 'P-1001', quantity: '1' }] });
+    await call('POST', '/api/lookup/deal', {
+      customerId: 'C-1001',
+      currency: 'EUR',
+      lines: [{ productId: 'P-1001', quantity: '1' }],
+    });
     await call('POST', '/api/deals/D-1003/convert');
     await call('GET', '/api/customers?q=acme');
 
@@ -148,9 +194,18 @@ describe('no secret leaks', () => {
   it('redacts keys that look like secrets in log fields', async () => {
     const lines: string[] = [];
     const logger = createLogger((line) => lines.push(line));
-    logger.info('anything', { password: erpPassword, authorization: 'Bearer x', tokenSecret, apiKey: 'k' });
+    logger.info('anything', {
+      password: erpPassword,
+      authorization: 'Bearer x',
+      tokenSecret,
+      apiKey: 'k',
+    });
     expect(lines[0]).not.toContain(erpPassword);
     expect(lines[0]).not.toContain(tokenSecret);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ password: '[redacted]', authorization: '[redacted]', apiKey: '[redacted]' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      password: '[redacted]',
+      authorization: '[redacted]',
+      apiKey: '[redacted]',
+    });
   });
 });

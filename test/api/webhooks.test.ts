@@ -19,7 +19,11 @@ function delivery(entityId: string, overrides: Record<string, unknown> = {}) {
   });
 }
 
-async function post(call: Awaited<ReturnType<typeof sandboxApp>>['call'], body: string, signature?: string) {
+async function post(
+  call: Awaited<ReturnType<typeof sandboxApp>>['call'],
+  body: string,
+  signature?: string,
+) {
   return call('POST', '/api/webhooks/customermates', body, {
     'x-webhook-signature': signature ?? (await hmacHex(secret, body)),
   });
@@ -39,7 +43,11 @@ describe('the Customermates "deal won" webhook', () => {
   it('makes one order from a delivery that arrives twice, and from the button as well', async () => {
     const { call, db } = await sandboxApp({ env });
     const body = delivery('D-1004');
-    const answers = await Promise.all([post(call, body), post(call, body), call('POST', '/api/deals/D-1004/convert')]);
+    const answers = await Promise.all([
+      post(call, body),
+      post(call, body),
+      call('POST', '/api/deals/D-1004/convert'),
+    ]);
     expect(new Set(answers.map((a) => a.body.conversion.orderNumber)).size).toBe(1);
     expect(await ordersFor(db, 'D-1004')).toHaveLength(1);
   });
@@ -97,7 +105,11 @@ describe('the Customermates "deal won" webhook', () => {
 
   it('answers 400 to a signed body that is not a delivery', async () => {
     const { call } = await sandboxApp({ env });
-    for (const body of ['{"event":"deal.won"}', 'not json', '{"event":"deal.won","data":{"entityId":{}},"timestamp":1}']) {
+    for (const body of [
+      '{"event":"deal.won"}',
+      'not json',
+      '{"event":"deal.won","data":{"entityId":{}},"timestamp":1}',
+    ]) {
       const res = await post(call, body);
       expect(res.status, body).toBe(400);
     }

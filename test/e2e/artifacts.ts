@@ -11,7 +11,10 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   await target.screenshot({ path: join(artifactsDir, `${name}.png`), animations: 'disabled' });
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export interface AxeFinding {
   id: string;
@@ -44,5 +47,7 @@ export async function seriousViolations(
   }, within);
 
   writeFileSync(join(artifactsDir, `${name}.axe.json`), `${JSON.stringify(findings, null, 2)}\n`);
-  return findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+  return findings.filter(
+    (finding) => finding.impact === 'serious' || finding.impact === 'critical',
+  );
 }

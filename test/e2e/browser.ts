@@ -13,7 +13,8 @@ export const chromiumPath = process.env.ERP_LENS_CHROMIUM ?? '/usr/bin/chromium'
 export function browserAvailable(): boolean {
   if (existsSync(chromiumPath)) return true;
 
-  const how = `e2e: no Chromium at ${chromiumPath}; install it with ` +
+  const how =
+    `e2e: no Chromium at ${chromiumPath}; install it with ` +
     '`apt-get install -y --no-install-recommends chromium` (or set ERP_LENS_CHROMIUM)';
   if (process.env.CI === 'true') throw new Error(`${how}. CI requires the browser layer.`);
   console.log(`${how}. Skipping the browser tests.`);

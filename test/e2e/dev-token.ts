@@ -16,6 +16,9 @@ export async function mintToken(
 }
 
 /** The token for a deal as the host pages hand it over: lookups for its customer, conversion for it. */
-export function dealToken(serverUrl: string, deal: { id: string; customerId: string }): Promise<string> {
+export function dealToken(
+  serverUrl: string,
+  deal: { id: string; customerId: string },
+): Promise<string> {
   return mintToken(serverUrl, { customer: deal.customerId, deal: deal.id });
 }

@@ -11,13 +11,17 @@ export async function driftFirstLine(serverUrl: string, dealId: string) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const ask = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     const response = await fetch(`${serverUrl}${path}`, { ...init, headers });
-    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(
+        `${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`,
+      );
     return (await response.json()) as T;
   };
 
   const check = await ask<Preflight>(`/api/deals/${dealId}/preflight`);
   const erpPrice = check.lines[0]?.erpPrice?.amount;
-  if (!erpPrice) throw new Error(`the pre-flight check of ${dealId} has no ERP price for its first line`);
+  if (!erpPrice)
+    throw new Error(`the pre-flight check of ${dealId} has no ERP price for its first line`);
   const dealPrice = (Number(erpPrice) * 0.9).toFixed(2);
 
   const { deal } = await ask<{ deal: Deal }>(`/api/playground/deals/${dealId}`);

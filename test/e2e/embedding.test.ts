@@ -13,9 +13,12 @@ async function openHostPage(page: Page, url: string, html: string): Promise<void
 }
 
 function style(page: Page, selector: string, property: string): Promise<string> {
-  return page.locator(selector).first().evaluate((element, name) => {
-    return getComputedStyle(element).getPropertyValue(name);
-  }, property);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element, name) => {
+      return getComputedStyle(element).getPropertyValue(name);
+    }, property);
 }
 
 describeInBrowser('the custom element on a host page', (session) => {
@@ -60,7 +63,11 @@ describeInBrowser('the custom element on a host page', (session) => {
   it('fits a 300-pixel sidebar without scrolling sideways', async () => {
     const { server, browser } = session();
     const page = await browser.context.newPage();
-    await openHostPage(page, server.url, plainPage(acmeDeal, await dealToken(server.url, acmeDeal), 300));
+    await openHostPage(
+      page,
+      server.url,
+      plainPage(acmeDeal, await dealToken(server.url, acmeDeal), 300),
+    );
 
     await page.locator('erp-lens-deal .pricing .total').waitFor();
     const overflow = await page.locator('erp-lens-deal').evaluate((element) => {
@@ -77,7 +84,11 @@ describeInBrowser('the custom element on a host page', (session) => {
   it('sets credit and availability side by side in a wide layout', async () => {
     const { server, browser } = session();
     const page = await browser.context.newPage();
-    await openHostPage(page, server.url, plainPage(acmeDeal, await dealToken(server.url, acmeDeal), 760));
+    await openHostPage(
+      page,
+      server.url,
+      plainPage(acmeDeal, await dealToken(server.url, acmeDeal), 760),
+    );
 
     await page.locator('erp-lens-deal .pricing .total').waitFor();
     const credit = await page.locator('erp-lens-deal .credit').boundingBox();

@@ -39,7 +39,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * would (GET /api/dev/token). One node process (tsx as an import hook, not its CLI,
  * which would fork), so stopping it by its PID stops everything it started.
  */
-export async function startErpLensServer(options: ErpLensServerOptions = {}): Promise<ErpLensServer> {
+export async function startErpLensServer(
+  options: ErpLensServerOptions = {},
+): Promise<ErpLensServer> {
   const dir = mkdtempSync(join(tmpdir(), 'erp-lens-e2e-'));
   const config = join(dir, 'config.json');
   writeFileSync(

@@ -4,7 +4,12 @@
  * A CRM page that embeds frame.html, hands it a context token and a deal once the frame is
  * ready, sizes the iframe to the height the frame reports, and keeps every message it gets.
  */
-export function embeddingPage(frameUrl: string, deal: object, token: string, intruderUrl?: string): string {
+export function embeddingPage(
+  frameUrl: string,
+  deal: object,
+  token: string,
+  intruderUrl?: string,
+): string {
   const frameOrigin = new URL(frameUrl).origin;
 
   return `<!doctype html>

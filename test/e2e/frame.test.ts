@@ -38,96 +38,122 @@ async function startHosts(): Promise<string[]> {
   return [crm.origin, other.origin];
 }
 
-describeInBrowser('the iframe page and its postMessage bridge', (session) => {
-  afterAll(async () => {
-    await crm?.stop();
-    await other?.stop();
-    await stranger?.stop();
-  });
+describeInBrowser(
+  'the iframe page and its postMessage bridge',
+  (session) => {
+    afterAll(async () => {
+      await crm?.stop();
+      await other?.stop();
+      await stranger?.stop();
+    });
 
-  function frameUrl(parents: string): string {
-    return `${session().server.url}/frame.html?parents=${encodeURIComponent(parents)}&locale=en-US`;
-  }
-
-  async function open(host: HostServer, path: string, html: string): Promise<Page> {
-    const pages = host === crm ? crmPages : host === other ? otherPages : strangerPages;
-    pages[path] = html;
-    const page = await session().browser.context.newPage();
-    await page.goto(`${host.origin}${path}`);
-    return page;
-  }
-
-  it('shows the deal an allowed CRM sends, reports its height and the conversion', async () => {
-    const token = await dealToken(session().server.url, umbrellaDeal);
-    const page = await open(crm, '/deal.html', embeddingPage(frameUrl(crm.origin), umbrellaDeal, token));
-    const lens = page.frameLocator('#lens');
-
-    await lens.locator('erp-lens-deal .pricing .total').waitFor();
-    await expect.poll(async () => (await received(page)).some((m) => m.type === 'erp-lens:height'))
-      .toBe(true);
-    const heights = (await received(page)).filter((m) => m.type === 'erp-lens:height');
-    for (const { height } of heights) {
-      expect(height).toBeGreaterThanOrEqual(100);
-      expect(height).toBeLessThanOrEqual(750);
+    function frameUrl(parents: string): string {
+      return `${session().server.url}/frame.html?parents=${encodeURIComponent(parents)}&locale=en-US`;
     }
-    expect(heights.at(-1)?.height).toBeGreaterThan(300);
 
-    const frame = page.frame({ url: /frame\.html/ })!;
-    await screenshot(page, 'iframe-embedded');
-    expect(await seriousViolations(frame, 'iframe-embedded')).toEqual([]);
+    async function open(host: HostServer, path: string, html: string): Promise<Page> {
+      const pages = host === crm ? crmPages : host === other ? otherPages : strangerPages;
+      pages[path] = html;
+      const page = await session().browser.context.newPage();
+      await page.goto(`${host.origin}${path}`);
+      return page;
+    }
 
-    await lens.locator('erp-lens-deal button.primary').press('Enter');
-    await expect
-      .poll(async () => (await received(page)).find((m) => m.type === 'erp-lens:converted'), {
-        timeout: 10_000,
-      })
-      .toMatchObject({ dealId: 'D-1004', orderNumber: expect.any(String) });
-    await page.close();
-  });
+    it('shows the deal an allowed CRM sends, reports its height and the conversion', async () => {
+      const token = await dealToken(session().server.url, umbrellaDeal);
+      const page = await open(
+        crm,
+        '/deal.html',
+        embeddingPage(frameUrl(crm.origin), umbrellaDeal, token),
+      );
+      const lens = page.frameLocator('#lens');
 
-  it('ignores a message from a foreign origin on the same page', async () => {
-    const appUrl = `${other.origin}/app.html`;
-    const page = await open(
-      crm,
-      '/with-intruder.html',
-      embeddingPage(frameUrl(crm.origin), umbrellaDeal, await dealToken(session().server.url, umbrellaDeal), appUrl),
-    );
-    const warnings: string[] = [];
-    page.on('console', (message) => warnings.push(message.text()));
-    const lens = page.frameLocator('#lens');
-    await lens.locator('erp-lens-deal .pricing .total').waitFor();
+      await lens.locator('erp-lens-deal .pricing .total').waitFor();
+      await expect
+        .poll(async () => (await received(page)).some((m) => m.type === 'erp-lens:height'))
+        .toBe(true);
+      const heights = (await received(page)).filter((m) => m.type === 'erp-lens:height');
+      for (const { height } of heights) {
+        expect(height).toBeGreaterThanOrEqual(100);
+        expect(height).toBeLessThanOrEqual(750);
+      }
+      expect(heights.at(-1)?.height).toBeGreaterThan(300);
 
-    const intruder = page.frame({ url: appUrl })!;
-    await intruder.evaluate((deal) => {
-      window.parent.frames[0]!.postMessage({ type: 'erp-lens:deal', deal }, '*');
-    }, globexDeal);
+      const frame = page.frame({ url: /frame\.html/ })!;
+      await screenshot(page, 'iframe-embedded');
+      expect(await seriousViolations(frame, 'iframe-embedded')).toEqual([]);
 
-    await expect.poll(() => warnings.join('\n')).toContain(`ignored a message from ${other.origin}`);
-    expect(await lens.locator('erp-lens-deal h1').textContent()).toBe('Umbrella Supplies Ltd');
-    expect(await received(intruder)).toEqual([]);
-    await page.close();
-  });
+      await lens.locator('erp-lens-deal button.primary').press('Enter');
+      await expect
+        .poll(async () => (await received(page)).find((m) => m.type === 'erp-lens:converted'), {
+          timeout: 10_000,
+        })
+        .toMatchObject({ dealId: 'D-1004', orderNumber: expect.any(String) });
+      await page.close();
+    });
 
-  it('refuses to work for a page that is not on its list', async () => {
-    const token = await dealToken(session().server.url, globexDeal);
-    const page = await open(other, '/foreign.html', embeddingPage(frameUrl(crm.origin), globexDeal, token));
-    const lens = page.frameLocator('#lens');
+    it('ignores a message from a foreign origin on the same page', async () => {
+      const appUrl = `${other.origin}/app.html`;
+      const page = await open(
+        crm,
+        '/with-intruder.html',
+        embeddingPage(
+          frameUrl(crm.origin),
+          umbrellaDeal,
+          await dealToken(session().server.url, umbrellaDeal),
+          appUrl,
+        ),
+      );
+      const warnings: string[] = [];
+      page.on('console', (message) => warnings.push(message.text()));
+      const lens = page.frameLocator('#lens');
+      await lens.locator('erp-lens-deal .pricing .total').waitFor();
 
-    await lens.locator('#frame-note', { hasText: 'may not be embedded' }).waitFor();
-    expect(await lens.locator('erp-lens-deal').count()).toBe(0);
-    expect(await received(page)).toEqual([]);
-    await screenshot(page, 'iframe-foreign-origin');
-    await page.close();
-  });
+      const intruder = page.frame({ url: appUrl })!;
+      await intruder.evaluate((deal) => {
+        window.parent.frames[0]!.postMessage({ type: 'erp-lens:deal', deal }, '*');
+      }, globexDeal);
 
-  it('is not framed at all by a page whose origin the server does not allow', async () => {
-    const token = await dealToken(session().server.url, globexDeal);
-    const page = await open(stranger, '/stranger.html', embeddingPage(frameUrl(stranger.origin), globexDeal, token));
+      await expect
+        .poll(() => warnings.join('\n'))
+        .toContain(`ignored a message from ${other.origin}`);
+      expect(await lens.locator('erp-lens-deal h1').textContent()).toBe('Umbrella Supplies Ltd');
+      expect(await received(intruder)).toEqual([]);
+      await page.close();
+    });
 
-    // frame-ancestors: Chromium replaces the refused frame with its own error page.
-    await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-error:'))).toBe(true);
-    expect(await page.frameLocator('#lens').locator('erp-lens-deal').count()).toBe(0);
-    expect(await received(page)).toEqual([]);
-    await page.close();
-  });
-}, { allowedOrigins: startHosts });
+    it('refuses to work for a page that is not on its list', async () => {
+      const token = await dealToken(session().server.url, globexDeal);
+      const page = await open(
+        other,
+        '/foreign.html',
+        embeddingPage(frameUrl(crm.origin), globexDeal, token),
+      );
+      const lens = page.frameLocator('#lens');
+
+      await lens.locator('#frame-note', { hasText: 'may not be embedded' }).waitFor();
+      expect(await lens.locator('erp-lens-deal').count()).toBe(0);
+      expect(await received(page)).toEqual([]);
+      await screenshot(page, 'iframe-foreign-origin');
+      await page.close();
+    });
+
+    it('is not framed at all by a page whose origin the server does not allow', async () => {
+      const token = await dealToken(session().server.url, globexDeal);
+      const page = await open(
+        stranger,
+        '/stranger.html',
+        embeddingPage(frameUrl(stranger.origin), globexDeal, token),
+      );
+
+      // frame-ancestors: Chromium replaces the refused frame with its own error page.
+      await expect
+        .poll(() => page.frames().some((f) => f.url().startsWith('chrome-error:')))
+        .toBe(true);
+      expect(await page.frameLocator('#lens').locator('erp-lens-deal').count()).toBe(0);
+      expect(await received(page)).toEqual([]);
+      await page.close();
+    });
+  },
+  { allowedOrigins: startHosts },
+);

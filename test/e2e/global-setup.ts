@@ -6,5 +6,8 @@ import { browserAvailable } from './browser.ts';
 export default async function buildWidget(): Promise<void> {
   if (!browserAvailable()) return;
 
-  await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: resolve(import.meta.dirname, '../../vite.config.ts'),
+    logLevel: 'warn',
+  });
 }

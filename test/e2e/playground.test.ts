@@ -35,10 +35,14 @@ describeInBrowser('the playground in Chromium', (session) => {
     const quantity = page.locator('#quantity-l1');
 
     await quantity.fill('9');
-    await expect.poll(() => page.locator(drillPrice).textContent(), { timeout: 5000 }).toBe('€224.10');
+    await expect
+      .poll(() => page.locator(drillPrice).textContent(), { timeout: 5000 })
+      .toBe('€224.10');
 
     await quantity.fill('10');
-    await expect.poll(() => page.locator(drillPrice).textContent(), { timeout: 5000 }).toBe('€211.65');
+    await expect
+      .poll(() => page.locator(drillPrice).textContent(), { timeout: 5000 })
+      .toBe('€211.65');
     await screenshot(page.locator('erp-lens-deal'), 'tier-crossed');
   });
 
@@ -46,7 +50,9 @@ describeInBrowser('the playground in Chromium', (session) => {
     await page.getByLabel('Widget language').selectOption('de-DE');
 
     // Intl puts a no-break space between the figure and the euro sign.
-    await expect.poll(() => page.locator(drillPrice).textContent(), { timeout: 5000 }).toMatch(/^211,65\s€$/);
+    await expect
+      .poll(() => page.locator(drillPrice).textContent(), { timeout: 5000 })
+      .toMatch(/^211,65\s€$/);
     await page.locator('erp-lens-deal h2', { hasText: 'Verfügbarkeit' }).waitFor();
     await screenshot(page, 'german');
     expect(await seriousViolations(page, 'german')).toEqual([]);
@@ -72,7 +78,9 @@ describeInBrowser('the playground in Chromium', (session) => {
     const lens = page.locator('erp-lens-deal');
     const drift = lens.locator('.issue-price_drift');
     await drift.waitFor({ timeout: 10_000 });
-    expect(await drift.textContent()).toMatch(/deal price €[\d.,]+, ERP price now €[\d.,]+ \([\d.]+ % apart\)/);
+    expect(await drift.textContent()).toMatch(
+      /deal price €[\d.,]+, ERP price now €[\d.,]+ \([\d.]+ % apart\)/,
+    );
     const button = lens.locator('button.primary');
     expect(await button.isDisabled()).toBe(true);
     expect(await lens.locator('#convert-note').textContent()).toContain('Give a reason');
@@ -88,12 +96,16 @@ describeInBrowser('the playground in Chromium', (session) => {
     });
     const posted = page.waitForRequest(`${server.url}/api/deals/D-1003/convert`);
 
-    await lens.getByLabel('Reason for converting despite the warnings').fill('Price agreed with the buyer in May');
+    await lens
+      .getByLabel('Reason for converting despite the warnings')
+      .fill('Price agreed with the buyer in May');
     await expect.poll(() => button.isEnabled()).toBe(true);
     await button.focus();
     await page.keyboard.press('Enter');
 
-    expect((await posted).postDataJSON()).toEqual({ override: { reason: 'Price agreed with the buyer in May' } });
+    expect((await posted).postDataJSON()).toEqual({
+      override: { reason: 'Price agreed with the buyer in May' },
+    });
     const steps = lens.locator('ol.steps');
     await steps.locator('[aria-current="step"]').waitFor();
     expect(await steps.locator('li').count()).toBe(7);
@@ -105,7 +117,9 @@ describeInBrowser('the playground in Chromium', (session) => {
     await order.waitFor({ timeout: 10_000 });
     const orderNumber = (await order.textContent()) ?? '';
     expect(orderNumber).toMatch(/\S/);
-    await expect.poll(() => page.locator('.editor .order-number').textContent(), { timeout: 5000 }).toContain(orderNumber);
+    await expect
+      .poll(() => page.locator('.editor .order-number').textContent(), { timeout: 5000 })
+      .toContain(orderNumber);
     await screenshot(page, 'converted');
     expect(await seriousViolations(page, 'converted')).toEqual([]);
     await page.unroute(`${server.url}/api/deals/D-1003/convert`);

@@ -13,14 +13,15 @@ describe('splitting a migration for D1', () => {
   });
 
   it('keeps semicolons inside quotes and drops comments', () => {
-    expect(splitStatements("INSERT INTO t VALUES ('a;b'); -- done; really\nSELECT \"x;y\" FROM t")).toEqual([
-      "INSERT INTO t VALUES ('a;b')",
-      'SELECT "x;y" FROM t',
-    ]);
+    expect(
+      splitStatements('INSERT INTO t VALUES (\'a;b\'); -- done; really\nSELECT "x;y" FROM t'),
+    ).toEqual(["INSERT INTO t VALUES ('a;b')", 'SELECT "x;y" FROM t']);
   });
 
   it('refuses a trigger rather than cutting its body apart', () => {
-    expect(() => splitStatements('CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END;')).toThrow(/triggers/);
+    expect(() =>
+      splitStatements('CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END;'),
+    ).toThrow(/triggers/);
   });
 
   it('turns every store and sandbox migration into whole CREATE and ALTER statements', () => {

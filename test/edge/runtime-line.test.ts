@@ -13,9 +13,14 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const nodeOnlyPackages = ['better-sqlite3', '@hono/node-server'];
-const workerSide = ['server/runtime/worker.ts', 'server/runtime/pending-work.ts', 'server/runtime/scheduled.ts'];
+const workerSide = [
+  'server/runtime/worker.ts',
+  'server/runtime/pending-work.ts',
+  'server/runtime/scheduled.ts',
+];
 const mayUseNode = (file: string) =>
-  (file.startsWith('server/runtime/') && !workerSide.includes(file)) || file === 'server/store/sqlite.ts';
+  (file.startsWith('server/runtime/') && !workerSide.includes(file)) ||
+  file === 'server/store/sqlite.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -41,14 +46,20 @@ describe('the runtime line', () => {
     const files = [...sources('server'), ...sources('shared')];
     const crossings = files
       .filter((file) => !mayUseNode(relative(root, join(root, file))))
-      .flatMap((file) => imports(file).filter(isNode).map((specifier) => `${file} imports ${specifier}`));
+      .flatMap((file) =>
+        imports(file)
+          .filter(isNode)
+          .map((specifier) => `${file} imports ${specifier}`),
+      );
 
     expect(files.length).toBeGreaterThan(50);
     expect(crossings).toEqual([]);
   });
 
   it('sees a Node import where there is one', () => {
-    expect(imports('server/runtime/node.ts').filter(isNode)).toEqual(expect.arrayContaining(['node:fs', '@hono/node-server']));
+    expect(imports('server/runtime/node.ts').filter(isNode)).toEqual(
+      expect.arrayContaining(['node:fs', '@hono/node-server']),
+    );
     expect(imports('server/store/sqlite.ts')).toContain('better-sqlite3');
   });
 });

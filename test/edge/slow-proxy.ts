@@ -18,14 +18,18 @@ export async function startSlowProxy(target: string, delayMs: number) {
     req.on('end', async () => {
       try {
         await new Promise((r) => setTimeout(r, delayMs));
-        const headers: Record<string, string> = { 'content-type': req.headers['content-type'] ?? 'application/json' };
+        const headers: Record<string, string> = {
+          'content-type': req.headers['content-type'] ?? 'application/json',
+        };
         if (req.headers.authorization) headers.authorization = req.headers.authorization;
         const upstream = await fetch(`${target.replace(/\/+$/, '')}${req.url}`, {
           method: req.method,
           headers,
           body: req.method === 'GET' ? undefined : Buffer.concat(chunks),
         });
-        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        res.writeHead(upstream.status, {
+          'content-type': upstream.headers.get('content-type') ?? 'application/json',
+        });
         res.end(Buffer.from(await upstream.arrayBuffer()));
       } catch (error) {
         res.writeHead(502).end(String(error));
@@ -48,7 +52,8 @@ export async function startSlowProxy(target: string, delayMs: number) {
     async quiet(quietMs = 1_000, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       while (inflight > 0 || Date.now() - lastDone < quietMs) {
-        if (Date.now() > until) throw new Error(`the ERP proxy still had ${inflight} requests after ${timeoutMs} ms`);
+        if (Date.now() > until)
+          throw new Error(`the ERP proxy still had ${inflight} requests after ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

@@ -10,7 +10,9 @@ import { workerBundle } from '../../scripts/edge/build-worker.ts';
 import { mintContextToken } from '../../server/auth/context-token.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}wrangler.toml`, 'utf8'))![1]!;
+const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(
+  readFileSync(`${root}wrangler.toml`, 'utf8'),
+)![1]!;
 
 /** The secret the edge tests' CRM signs context tokens with (a binding, as in production). */
 export const edgeTokenSecret = 'edge-test-only-context-token-secret-0123456789';
@@ -50,9 +52,19 @@ export async function startWorker(options: WorkerOptions = {}) {
    * token for what it names (the deal in /api/deals/:id/..., the body's customerId), as the
    * CRM would sign it.
    */
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     // No credentials mode: undici would otherwise try to replay a POST body after a 401 and fail.
-    const init: { method: string; headers: Record<string, string>; body?: string; credentials: 'omit' } = {
+    const init: {
+      method: string;
+      headers: Record<string, string>;
+      body?: string;
+      credentials: 'omit';
+    } = {
       method,
       headers: { ...headers },
       credentials: 'omit',
@@ -65,7 +77,12 @@ export async function startWorker(options: WorkerOptions = {}) {
       const deal = /^\/api\/deals\/([^/]+)\//.exec(path)?.[1];
       const customer = (body as { customerId?: string } | undefined)?.customerId;
       const { token } = await mintContextToken(
-        { sub: 'edge-test-rep', scopes: ['lookup', 'convert'], deal: deal && decodeURIComponent(deal), customer },
+        {
+          sub: 'edge-test-rep',
+          scopes: ['lookup', 'convert'],
+          deal: deal && decodeURIComponent(deal),
+          customer,
+        },
         edgeTokenSecret,
         { now: new Date() },
       );
@@ -84,9 +101,17 @@ export async function startWorker(options: WorkerOptions = {}) {
   }
 
   /** Reads the worker's D1 directly, as `wrangler d1 execute` would. */
-  async function query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
+  async function query<T = Record<string, unknown>>(
+    sql: string,
+    ...params: unknown[]
+  ): Promise<T[]> {
     const db = await mf.getD1Database('DB');
-    return (await db.prepare(sql).bind(...params).all<T>()).results;
+    return (
+      await db
+        .prepare(sql)
+        .bind(...params)
+        .all<T>()
+    ).results;
   }
 
   /** Fires the cron trigger once, as Cloudflare would. */

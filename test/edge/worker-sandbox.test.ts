@@ -26,7 +26,10 @@ describe('the worker on the sandbox in D1', () => {
     const res = await worker.call('GET', '/api/health');
 
     expect(res.status).toBe(200);
-    expect(HealthResponse.parse(res.body)).toMatchObject({ status: 'ok', erp: { name: 'sandbox', reachable: true } });
+    expect(HealthResponse.parse(res.body)).toMatchObject({
+      status: 'ok',
+      erp: { name: 'sandbox', reachable: true },
+    });
   });
 
   it('applies the store and sandbox migrations to D1 at its first request', async () => {
@@ -34,8 +37,12 @@ describe('the worker on the sandbox in D1', () => {
       'SELECT scope, version FROM schema_migrations ORDER BY scope, version',
     );
 
-    expect(applied.filter((m) => m.scope === 'sandbox').map((m) => m.version)).toEqual(sandboxMigrations.map((m) => m.version));
-    expect(applied.filter((m) => m.scope === 'store').map((m) => m.version)).toEqual(storeMigrations.map((m) => m.version));
+    expect(applied.filter((m) => m.scope === 'sandbox').map((m) => m.version)).toEqual(
+      sandboxMigrations.map((m) => m.version),
+    );
+    expect(applied.filter((m) => m.scope === 'store').map((m) => m.version)).toEqual(
+      storeMigrations.map((m) => m.version),
+    );
     expect(await worker.query('SELECT id FROM sb_products WHERE id = ?', 'P-1001')).toHaveLength(1);
   });
 
@@ -72,12 +79,15 @@ describe('the worker on the sandbox in D1', () => {
     expect(conversion).toMatchObject({ dealId: 'D-1003', state: 'done' });
     expect(second.body.conversion.orderNumber).toBe(conversion.orderNumber);
 
-    expect(await worker.query('SELECT number, state FROM sb_orders WHERE reference = ?', 'D-1003')).toEqual([
-      { number: conversion.orderNumber, state: 'confirmed' },
-    ]);
-    expect(await worker.query('SELECT step, status, order_number FROM conversions WHERE deal_id = ?', 'D-1003')).toEqual([
-      { step: 'done', status: 'done', order_number: conversion.orderNumber },
-    ]);
+    expect(
+      await worker.query('SELECT number, state FROM sb_orders WHERE reference = ?', 'D-1003'),
+    ).toEqual([{ number: conversion.orderNumber, state: 'confirmed' }]);
+    expect(
+      await worker.query(
+        'SELECT step, status, order_number FROM conversions WHERE deal_id = ?',
+        'D-1003',
+      ),
+    ).toEqual([{ step: 'done', status: 'done', order_number: conversion.orderNumber }]);
     const deal = await worker.query<{ erp_order_number: string }>(
       'SELECT erp_order_number FROM playground_deals WHERE id = ?',
       'D-1003',
@@ -86,19 +96,28 @@ describe('the worker on the sandbox in D1', () => {
   });
 
   it('makes one order from concurrent conversions of one deal', async () => {
-    const answers = await Promise.all([1, 2, 3, 4].map(() => worker.call('POST', '/api/deals/D-1004/convert')));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => worker.call('POST', '/api/deals/D-1004/convert')),
+    );
 
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.body.conversion.orderNumber)).size).toBe(1);
-    expect(await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-1004')).toHaveLength(1);
+    expect(
+      await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-1004'),
+    ).toHaveLength(1);
   });
 
   it('keeps the audit trail of a conversion in D1', async () => {
     const audit = await worker.call('GET', '/api/deals/D-1003/audit');
-    const rows = await worker.query<{ step: string }>('SELECT step FROM audit_log WHERE deal_id = ? ORDER BY id', 'D-1003');
+    const rows = await worker.query<{ step: string }>(
+      'SELECT step FROM audit_log WHERE deal_id = ? ORDER BY id',
+      'D-1003',
+    );
 
     expect(audit.status).toBe(200);
-    expect(rows.map((r) => r.step)).toEqual(expect.arrayContaining(['customer_resolved', 'order_created', 'done']));
+    expect(rows.map((r) => r.step)).toEqual(
+      expect.arrayContaining(['customer_resolved', 'order_created', 'done']),
+    );
   });
 
   it('answers an unknown route with the error envelope', async () => {
@@ -109,24 +128,41 @@ describe('the worker on the sandbox in D1', () => {
   });
 
   it('converts a deal on a signed webhook and refuses a forged one, from the secret in a binding', async () => {
-    const won = { title: 'Edge webhook deal', customerId: 'C-1003', currency: 'EUR', stage: 'won', lines: [{ lineId: 'l1', productId: 'P-1006', quantity: '2' }] };
+    const won = {
+      title: 'Edge webhook deal',
+      customerId: 'C-1003',
+      currency: 'EUR',
+      stage: 'won',
+      lines: [{ lineId: 'l1', productId: 'P-1006', quantity: '2' }],
+    };
     expect((await worker.call('PUT', '/api/playground/deals/D-EDGE-HOOK', won)).status).toBe(200);
     const delivery = (entityId: string) =>
-      JSON.stringify({ event: 'deal.won', data: { entityId }, timestamp: new Date().toISOString() });
+      JSON.stringify({
+        event: 'deal.won',
+        data: { entityId },
+        timestamp: new Date().toISOString(),
+      });
     const post = async (body: string, signature: string) =>
-      worker.call('POST', '/api/webhooks/customermates', body, { 'x-webhook-signature': signature, authorization: '' });
+      worker.call('POST', '/api/webhooks/customermates', body, {
+        'x-webhook-signature': signature,
+        authorization: '',
+      });
 
     const forged = delivery('D-EDGE-HOOK');
     const refused = await post(forged, await hmacHex('not-the-secret', forged));
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('unauthorized');
-    expect(await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-HOOK')).toHaveLength(0);
+    expect(
+      await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-HOOK'),
+    ).toHaveLength(0);
 
     const body = delivery('D-EDGE-HOOK');
     const signed = await post(body, await hmacHex(webhookSecret, body));
     expect(signed.status).toBe(200);
     expect(signed.body.conversion).toMatchObject({ dealId: 'D-EDGE-HOOK', status: 'done' });
-    expect(await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-HOOK')).toHaveLength(1);
+    expect(
+      await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-HOOK'),
+    ).toHaveLength(1);
   });
 
   it('refuses an API call without a context token, and mints no dev tokens', async () => {
@@ -138,7 +174,13 @@ describe('the worker on the sandbox in D1', () => {
   });
 
   it('runs the conversions whose retry is due on its cron trigger', async () => {
-    const won = { title: 'Edge retry deal', customerId: 'C-1003', currency: 'EUR', stage: 'won', lines: [{ lineId: 'l1', productId: 'P-1006', quantity: '1' }] };
+    const won = {
+      title: 'Edge retry deal',
+      customerId: 'C-1003',
+      currency: 'EUR',
+      stage: 'won',
+      lines: [{ lineId: 'l1', productId: 'P-1006', quantity: '1' }],
+    };
     expect((await worker.call('PUT', '/api/playground/deals/D-EDGE-CRON', won)).status).toBe(200);
     // What a transient ERP failure leaves behind: a record waiting for its next attempt.
     const at = new Date(Date.now() - 60_000).toISOString();
@@ -154,14 +196,21 @@ describe('the worker on the sandbox in D1', () => {
     const outcome = await worker.cron();
 
     expect(outcome.outcome).toBe('ok');
-    expect(await worker.query('SELECT status FROM conversions WHERE deal_id = ?', 'D-EDGE-CRON')).toEqual([{ status: 'done' }]);
-    expect(await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-CRON')).toHaveLength(1);
+    expect(
+      await worker.query('SELECT status FROM conversions WHERE deal_id = ?', 'D-EDGE-CRON'),
+    ).toEqual([{ status: 'done' }]);
+    expect(
+      await worker.query('SELECT id FROM sb_orders WHERE reference = ?', 'D-EDGE-CRON'),
+    ).toHaveLength(1);
   });
 });
 
 describe('the worker without its token secret', () => {
   it('answers 503 naming the missing binding', async () => {
-    const bare = await startWorker({ config: { erp: { type: 'sandbox' } }, bindings: { ERP_LENS_TOKEN_SECRET: '' } });
+    const bare = await startWorker({
+      config: { erp: { type: 'sandbox' } },
+      bindings: { ERP_LENS_TOKEN_SECRET: '' },
+    });
     try {
       const res = await bare.call('GET', '/api/health');
 

@@ -37,7 +37,10 @@ describe.skipIf(!live)('the worker on a live Tryton', () => {
   let worker: EdgeWorker;
 
   beforeAll(async () => {
-    worker = await startWorker({ config: trytonConfig(), bindings: { TRYTON_PASSWORD: tryton.password } });
+    worker = await startWorker({
+      config: trytonConfig(),
+      bindings: { TRYTON_PASSWORD: tryton.password },
+    });
   });
   afterAll(() => worker?.dispose());
 
@@ -45,7 +48,10 @@ describe.skipIf(!live)('the worker on a live Tryton', () => {
     const res = await worker.call('GET', '/api/health');
 
     expect(res.status).toBe(200);
-    expect(HealthResponse.parse(res.body)).toMatchObject({ status: 'ok', erp: { name: 'tryton', reachable: true } });
+    expect(HealthResponse.parse(res.body)).toMatchObject({
+      status: 'ok',
+      erp: { name: 'tryton', reachable: true },
+    });
   });
 
   it('looks a deal up with Tryton’s stock and prices', async () => {
@@ -57,10 +63,9 @@ describe.skipIf(!live)('the worker on a live Tryton', () => {
 
     expect(res.status).toBe(200);
     DealLookupResponse.parse(res.body);
-    expect(res.body.lines[0].stock.value.warehouses.map((x: { warehouseId: string }) => x.warehouseId)).toEqual([
-      w.berlin,
-      w.hamburg,
-    ]);
+    expect(
+      res.body.lines[0].stock.value.warehouses.map((x: { warehouseId: string }) => x.warehouseId),
+    ).toEqual([w.berlin, w.hamburg]);
     expect(res.body.lines[0].price.value).toMatchObject({
       unitPrice: { amount: '224.1000', currency: 'EUR' },
       priceList: 'ACME contract prices',
@@ -79,17 +84,22 @@ describe.skipIf(!live)('the worker on a live Tryton', () => {
     expect((await worker.call('PUT', `/api/playground/deals/${id}`, deal)).status).toBe(200);
 
     const first = await worker.call('POST', `/api/deals/${id}/convert`);
-    const again = await Promise.all([1, 2].map(() => worker.call('POST', `/api/deals/${id}/convert`)));
+    const again = await Promise.all(
+      [1, 2].map(() => worker.call('POST', `/api/deals/${id}/convert`)),
+    );
 
     expect(first.status).toBe(200);
     const { conversion } = ConvertResponse.parse(first.body);
     expect(conversion.state).toBe('done');
-    for (const answer of again) expect(answer.body.conversion?.orderNumber).toBe(conversion.orderNumber);
+    for (const answer of again)
+      expect(answer.body.conversion?.orderNumber).toBe(conversion.orderNumber);
     const sales = await salesWithReference(id);
-    expect(sales).toEqual([{ id: expect.any(Number), number: conversion.orderNumber, state: 'processing' }]);
-    expect(await worker.query('SELECT status, order_number FROM conversions WHERE deal_id = ?', id)).toEqual([
-      { status: 'done', order_number: conversion.orderNumber },
+    expect(sales).toEqual([
+      { id: expect.any(Number), number: conversion.orderNumber, state: 'processing' },
     ]);
+    expect(
+      await worker.query('SELECT status, order_number FROM conversions WHERE deal_id = ?', id),
+    ).toEqual([{ status: 'done', order_number: conversion.orderNumber }]);
   });
 });
 

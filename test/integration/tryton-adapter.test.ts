@@ -64,14 +64,32 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
     it('describes products with their unit and whether it is fractional', async () => {
       const products = await erp.getProducts([p.drill, p.wireRope, p.bolts]);
 
-      expect(products.get(p.drill)).toMatchObject({ code: 'SKU-1001', unit: 'u', fractional: false, listPrice: '249.00', currency: 'EUR' });
-      expect(products.get(p.wireRope)).toMatchObject({ code: 'SKU-1004', unit: 'm', fractional: true });
-      expect(products.get(p.bolts)).toMatchObject({ code: 'SKU-1006', unit: 'kg', fractional: true });
+      expect(products.get(p.drill)).toMatchObject({
+        code: 'SKU-1001',
+        unit: 'u',
+        fractional: false,
+        listPrice: '249.00',
+        currency: 'EUR',
+      });
+      expect(products.get(p.wireRope)).toMatchObject({
+        code: 'SKU-1004',
+        unit: 'm',
+        fractional: true,
+      });
+      expect(products.get(p.bolts)).toMatchObject({
+        code: 'SKU-1006',
+        unit: 'kg',
+        fractional: true,
+      });
     });
 
     it('finds products by code or name', async () => {
       expect((await erp.searchProducts('drill', 10)).map((x) => x.code)).toEqual(['SKU-1001']);
-      expect((await erp.searchProducts('SKU-100', 3)).map((x) => x.code)).toEqual(['SKU-1001', 'SKU-1002', 'SKU-1003']);
+      expect((await erp.searchProducts('SKU-100', 3)).map((x) => x.code)).toEqual([
+        'SKU-1001',
+        'SKU-1002',
+        'SKU-1003',
+      ]);
     });
   });
 
@@ -80,8 +98,14 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
       const [price] = await erp.getPrices(c.acme, 'EUR', [{ productId: p.drill, quantity: '1' }]);
 
       expect(price).toEqual({
-        productId: p.drill, quantity: '1', currency: 'EUR', unitPrice: '224.1000', listPrice: '249.00',
-        priceList: 'ACME contract prices', tier: null, nextTier: { minQuantity: '10', unitPrice: '211.6500' },
+        productId: p.drill,
+        quantity: '1',
+        currency: 'EUR',
+        unitPrice: '224.1000',
+        listPrice: '249.00',
+        priceList: 'ACME contract prices',
+        tier: null,
+        nextTier: { minQuantity: '10', unitPrice: '211.6500' },
       });
     });
 
@@ -91,21 +115,42 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
         { productId: p.bolts, quantity: '12.5' },
       ]);
 
-      expect(drill).toMatchObject({ unitPrice: '211.6500', tier: { minQuantity: '10', unitPrice: '211.6500' }, nextTier: null });
-      expect(bolts).toMatchObject({ quantity: '12.5', unitPrice: '10.5400', tier: { minQuantity: '10' } });
+      expect(drill).toMatchObject({
+        unitPrice: '211.6500',
+        tier: { minQuantity: '10', unitPrice: '211.6500' },
+        nextTier: null,
+      });
+      expect(bolts).toMatchObject({
+        quantity: '12.5',
+        unitPrice: '10.5400',
+        tier: { minQuantity: '10' },
+      });
     });
 
     it('prices a customer without a price list at the list price', async () => {
-      const [price] = await erp.getPrices(c.globex, 'EUR', [{ productId: p.screwdriver, quantity: '3' }]);
+      const [price] = await erp.getPrices(c.globex, 'EUR', [
+        { productId: p.screwdriver, quantity: '3' },
+      ]);
 
-      expect(price).toMatchObject({ unitPrice: '89.9000', listPrice: '89.90', priceList: null, tier: null, nextTier: null });
+      expect(price).toMatchObject({
+        unitPrice: '89.9000',
+        listPrice: '89.90',
+        priceList: null,
+        tier: null,
+        nextTier: null,
+      });
     });
 
     it('refuses an unknown product with a clear error', async () => {
-      const error = await rejection(erp.getPrices(c.acme, 'EUR', [{ productId: '999999', quantity: '1' }]));
+      const error = await rejection(
+        erp.getPrices(c.acme, 'EUR', [{ productId: '999999', quantity: '1' }]),
+      );
 
       expect(error).toBeInstanceOf(ErpRejected);
-      expect(error).toMatchObject({ code: 'unknown_product', message: expect.stringContaining('999999') });
+      expect(error).toMatchObject({
+        code: 'unknown_product',
+        message: expect.stringContaining('999999'),
+      });
     });
   });
 
@@ -118,8 +163,14 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
       expect(byTax.map((x) => x.id)).toEqual([c.acme]);
       expect(byEmail.map((x) => x.id)).toEqual([c.globex]);
       expect(byName[0]).toEqual({
-        id: c.acme, code: c.acme, name: 'ACME Industries AG', currency: 'EUR', priceList: 'ACME contract prices',
-        email: 'purchasing@acme.example', phone: null, taxId: 'DE136695976',
+        id: c.acme,
+        code: c.acme,
+        name: 'ACME Industries AG',
+        currency: 'EUR',
+        priceList: 'ACME contract prices',
+        email: 'purchasing@acme.example',
+        phone: null,
+        taxId: 'DE136695976',
       });
     });
 
@@ -127,8 +178,13 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
       const credit = await erp.getCredit([c.acme, c.globex]);
 
       expect(credit.get(c.acme)).toEqual({
-        customerId: c.acme, currency: 'EUR', limit: '5000.00', openBalance: '2682.69',
-        blocked: false, blockReason: null, paymentTerms: 'Net 30',
+        customerId: c.acme,
+        currency: 'EUR',
+        limit: '5000.00',
+        openBalance: '2682.69',
+        blocked: false,
+        blockReason: null,
+        paymentTerms: 'Net 30',
         customer: expect.objectContaining({ id: c.acme, name: 'ACME Industries AG' }),
       });
       expect([...(await erp.getCredit(['999999'])).keys()]).toEqual([]);
@@ -141,7 +197,12 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
       const partlyPaid = invoices.find((i) => i.total === '1899.10');
 
       expect(invoices).toHaveLength(2);
-      expect(overdue).toMatchObject({ open: '1283.59', state: 'posted', dunningLevel: 1, currency: 'EUR' });
+      expect(overdue).toMatchObject({
+        open: '1283.59',
+        state: 'posted',
+        dunningLevel: 1,
+        currency: 'EUR',
+      });
       expect(overdue!.number).toMatch(/^INV\/\d{4}\/\d{4}$/);
       expect(overdue!.dueDate! < today).toBe(true);
       expect(partlyPaid).toMatchObject({ open: '1399.10', state: 'posted', dunningLevel: 0 });
@@ -154,9 +215,17 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
 
     it('creates a quotation priced by Tryton, finds it by reference, confirms it twice', async () => {
       const created = await erp.createOrder({
-        customerId: c.acme, currency: 'EUR', reference, lines: [{ productId: p.drill, quantity: '2' }],
+        customerId: c.acme,
+        currency: 'EUR',
+        reference,
+        lines: [{ productId: p.drill, quantity: '2' }],
       });
-      expect(created).toMatchObject({ reference, state: 'quotation', total: '533.36', currency: 'EUR' });
+      expect(created).toMatchObject({
+        reference,
+        state: 'quotation',
+        total: '533.36',
+        currency: 'EUR',
+      });
       expect(created.number).not.toBeNull();
 
       expect(await erp.findOrderByReference(reference)).toEqual(created);
@@ -168,7 +237,9 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
 
     it('keeps a unit price agreed in the CRM', async () => {
       const order = await erp.createOrder({
-        customerId: c.acme, currency: 'EUR', reference: `${reference}-agreed`,
+        customerId: c.acme,
+        currency: 'EUR',
+        reference: `${reference}-agreed`,
         lines: [{ productId: p.gloves, quantity: '10', unitPrice: '5.00' }],
       });
 
@@ -177,20 +248,30 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
 
     it('refuses to confirm an order over the credit limit, with Tryton reason', async () => {
       const order = await erp.createOrder({
-        customerId: c.globex, currency: 'EUR', reference: `${reference}-big`,
+        customerId: c.globex,
+        currency: 'EUR',
+        reference: `${reference}-big`,
         lines: [{ productId: p.workbench, quantity: '4' }],
       });
 
       const error = await rejection(erp.confirmOrder(order.id));
       expect(error).toBeInstanceOf(ErpRejected);
-      expect(error).toMatchObject({ code: 'credit_blocked', message: expect.stringContaining('credit limit') });
+      expect(error).toMatchObject({
+        code: 'credit_blocked',
+        message: expect.stringContaining('credit limit'),
+      });
       expect((await erp.findOrderByReference(`${reference}-big`))?.state).toBe('quotation');
     });
 
     it('refuses an order line with an unknown product', async () => {
-      const error = await rejection(erp.createOrder({
-        customerId: c.acme, currency: 'EUR', reference: `${reference}-bad`, lines: [{ productId: '999999', quantity: '1' }],
-      }));
+      const error = await rejection(
+        erp.createOrder({
+          customerId: c.acme,
+          currency: 'EUR',
+          reference: `${reference}-bad`,
+          lines: [{ productId: '999999', quantity: '1' }],
+        }),
+      );
 
       expect(error).toMatchObject({ name: 'ErpRejected', code: 'unknown_product' });
       expect(await erp.findOrderByReference(`${reference}-bad`)).toBeNull();
@@ -210,16 +291,27 @@ describe.skipIf(!live)('Tryton adapter against the seeded server', () => {
         paymentTerms: null,
       });
 
-      expect(created).toMatchObject({ name: 'Initech GmbH', email, currency: 'EUR', priceList: null });
+      expect(created).toMatchObject({
+        name: 'Initech GmbH',
+        email,
+        currency: 'EUR',
+        priceList: null,
+      });
       expect((await erp.searchCustomers({ email }, 5)).map((x) => x.id)).toEqual([created.id]);
-      expect((await erp.searchCustomers({ phone: '+4942112345' }, 5)).map((x) => x.id)).toEqual([created.id]);
+      expect((await erp.searchCustomers({ phone: '+4942112345' }, 5)).map((x) => x.id)).toEqual([
+        created.id,
+      ]);
     });
   });
 
   describe('failures', () => {
     it('reports an unreachable server as ErpUnavailable, quickly and not ambiguous', async () => {
       const port = await closedPort();
-      const down = createTrytonAdapter({ ...tryton, url: `http://127.0.0.1:${port}`, timeoutMs: 2_000 });
+      const down = createTrytonAdapter({
+        ...tryton,
+        url: `http://127.0.0.1:${port}`,
+        timeoutMs: 2_000,
+      });
       const started = Date.now();
 
       const error = await rejection(down.ping());

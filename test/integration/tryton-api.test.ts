@@ -47,9 +47,13 @@ async function app(storePath = ':memory:') {
   // As a CRM would: a context token for exactly the customer or deal the call names.
   const call = async (method: string, path: string, body?: unknown) => {
     const claims = namedIn(path, body);
-    const { token } = await mintContextToken({ sub: 'tryton-suite', scopes: ['lookup', 'convert'], ...claims }, secret, {
-      now: new Date(),
-    });
+    const { token } = await mintContextToken(
+      { sub: 'tryton-suite', scopes: ['lookup', 'convert'], ...claims },
+      secret,
+      {
+        now: new Date(),
+      },
+    );
     const res = await app.request(path, {
       method,
       headers: {
@@ -61,10 +65,17 @@ async function app(storePath = ':memory:') {
     return { status: res.status, body: (await res.json()) as any };
   };
   const webhook = async (dealId: string) => {
-    const body = JSON.stringify({ event: 'deal.won', data: { entityId: dealId }, timestamp: new Date().toISOString() });
+    const body = JSON.stringify({
+      event: 'deal.won',
+      data: { entityId: dealId },
+      timestamp: new Date().toISOString(),
+    });
     const res = await app.request('/api/webhooks/customermates', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-webhook-signature': await hmacHex(webhookSecret, body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-webhook-signature': await hmacHex(webhookSecret, body),
+      },
       body,
     });
     return { status: res.status, body: (await res.json()) as any };
@@ -104,7 +115,10 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
         call('POST', '/api/lookup/deal', {
           customerId: c.acme,
           currency: 'EUR',
-          lines: [{ productId: p.drill, quantity }, { productId: p.bolts, quantity: '12.5' }],
+          lines: [
+            { productId: p.drill, quantity },
+            { productId: p.bolts, quantity: '12.5' },
+          ],
         });
       const one = await lookup('1');
       const ten = await lookup('10');
@@ -183,14 +197,24 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
     it('confirms the sale in Tryton, returns its number and writes it back to the deal', async () => {
       const { call } = await app();
       const id = `${run}-one`;
-      await call('PUT', `/api/playground/deals/${id}`, wonDeal([[p.gloves, '4'], [p.screwdriver, '1']]));
+      await call(
+        'PUT',
+        `/api/playground/deals/${id}`,
+        wonDeal([
+          [p.gloves, '4'],
+          [p.screwdriver, '1'],
+        ]),
+      );
       const res = await call('POST', `/api/deals/${id}/convert`);
 
       expect(res.status).toBe(200);
       expect(res.body.conversion.state).toBe('done');
       const sales = await salesWithReference(id);
       expect(sales).toHaveLength(1);
-      expect(sales[0]).toMatchObject({ number: res.body.conversion.orderNumber, state: 'processing' });
+      expect(sales[0]).toMatchObject({
+        number: res.body.conversion.orderNumber,
+        state: 'processing',
+      });
       const deal = await call('GET', `/api/playground/deals/${id}`);
       expect(deal.body.deal.erpOrderNumber).toBe(sales[0]!.number);
     });
@@ -200,7 +224,9 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
       const id = `${run}-twice`;
       await call('PUT', `/api/playground/deals/${id}`, wonDeal([[p.gloves, '2']]));
       const first = await call('POST', `/api/deals/${id}/convert`);
-      const again = await Promise.all([1, 2, 3].map(() => call('POST', `/api/deals/${id}/convert`)));
+      const again = await Promise.all(
+        [1, 2, 3].map(() => call('POST', `/api/deals/${id}/convert`)),
+      );
 
       expect(new Set([first, ...again].map((r) => r.body.conversion.orderNumber)).size).toBe(1);
       expect(await salesWithReference(id)).toHaveLength(1);
@@ -214,7 +240,9 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
         const b = await app(store);
         const id = `${run}-two-servers`;
         await a.call('PUT', `/api/playground/deals/${id}`, wonDeal([[p.gloves, '3']]));
-        const answers = await Promise.all([a, b, a, b].map((s) => s.call('POST', `/api/deals/${id}/convert`)));
+        const answers = await Promise.all(
+          [a, b, a, b].map((s) => s.call('POST', `/api/deals/${id}/convert`)),
+        );
         for (const answer of answers) expect([200, 409]).toContain(answer.status);
 
         const final = await b.call('POST', `/api/deals/${id}/convert`);
@@ -246,15 +274,24 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
 
       const check = await call('GET', `/api/deals/${id}/preflight`);
       expect(check.body.warnings.map((w: { code: string }) => w.code)).toEqual(['price_drift']);
-      expect(check.body.lines[0]).toMatchObject({ dealPrice: { amount: '70.00' }, erpPrice: { amount: '80.9100' } });
-      expect((await call('POST', `/api/deals/${id}/convert`)).body.error.code).toBe('override_required');
+      expect(check.body.lines[0]).toMatchObject({
+        dealPrice: { amount: '70.00' },
+        erpPrice: { amount: '80.9100' },
+      });
+      expect((await call('POST', `/api/deals/${id}/convert`)).body.error.code).toBe(
+        'override_required',
+      );
       expect(await salesWithReference(id)).toEqual([]);
 
-      const done = await call('POST', `/api/deals/${id}/convert`, { override: { reason: 'bundle price agreed in the call' } });
+      const done = await call('POST', `/api/deals/${id}/convert`, {
+        override: { reason: 'bundle price agreed in the call' },
+      });
       expect(done.status).toBe(200);
-      const [sale] = await rpc.model<Array<{ untaxed_amount: unknown }>>('sale.sale', 'search_read', [
-        [['reference', '=', id]], 0, null, null, ['untaxed_amount'],
-      ]);
+      const [sale] = await rpc.model<Array<{ untaxed_amount: unknown }>>(
+        'sale.sale',
+        'search_read',
+        [[['reference', '=', id]], 0, null, null, ['untaxed_amount']],
+      );
       expect(sale!.untaxed_amount).toBe('70.00');
     });
 
@@ -269,7 +306,9 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
 
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('credit_blocked');
-      expect(res.body.error.message).toMatch(/Globex Retail GmbH would exceed their credit limit of 3000.00 EUR/);
+      expect(res.body.error.message).toMatch(
+        /Globex Retail GmbH would exceed their credit limit of 3000.00 EUR/,
+      );
       expect(await salesWithReference(id)).toEqual([]);
     });
   });
@@ -277,12 +316,17 @@ describe.skipIf(!live)('the API on a live Tryton', () => {
   describe('with trytond stopped', () => {
     let stopped = false;
     afterAll(() => {
-      if (stopped) execFileSync('bash', [`${root}scripts/tryton/setup.sh`], { cwd: root, stdio: 'pipe' });
+      if (stopped)
+        execFileSync('bash', [`${root}scripts/tryton/setup.sh`], { cwd: root, stdio: 'pipe' });
     });
 
     it('still answers within the deadline: stale figures flagged, unknown ones unavailable', async () => {
       const { call } = await app();
-      const warm = { customerId: c.acme, currency: 'EUR', lines: [{ productId: p.drill, quantity: '2' }] };
+      const warm = {
+        customerId: c.acme,
+        currency: 'EUR',
+        lines: [{ productId: p.drill, quantity: '2' }],
+      };
       expect((await call('POST', '/api/lookup/deal', warm)).status).toBe(200);
 
       execFileSync('bash', [`${root}scripts/tryton/stop.sh`], { cwd: root, stdio: 'pipe' });

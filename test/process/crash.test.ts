@@ -8,11 +8,21 @@ import { dataDir, startServer, type ServerProcess } from './server-process.ts';
  * started again; every run must end with exactly one ERP order and one write-back.
  */
 
-const steps = ['validated', 'customer_resolved', 'order_created', 'order_confirmed', 'written_back'] as const;
+const steps = [
+  'validated',
+  'customer_resolved',
+  'order_created',
+  'order_confirmed',
+  'written_back',
+] as const;
 // A short lease, so the restarted server takes over the orphaned conversion quickly.
 const conversion = { leaseMs: 500, pollMs: 100, backoffBaseMs: 100 };
 
-async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function poll<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -43,7 +53,9 @@ describe('a conversion killed at each step boundary', () => {
     // The restarted server's retry worker finds the orphaned run once its lease expired.
     server = await startServer(data.file);
     const conversionOf = async () =>
-      (await (await server!.api('GET', '/api/deals/D-1003/conversion')).json()) as { conversion: { status: string; orderNumber: string } };
+      (await (await server!.api('GET', '/api/deals/D-1003/conversion')).json()) as {
+        conversion: { status: string; orderNumber: string };
+      };
     const final = await poll(conversionOf, (c) => c.conversion.status === 'done');
     expect(final.conversion.status).toBe('done');
     await server.kill('SIGTERM');
@@ -52,12 +64,18 @@ describe('a conversion killed at each step boundary', () => {
     const erp = new Database(join(data.dir, 'sandbox.sqlite'), { readonly: true });
     const store = new Database(join(data.dir, 'store.sqlite'), { readonly: true });
     try {
-      const orders = erp.prepare('SELECT number, state FROM sb_orders WHERE reference = ?').all('D-1003');
+      const orders = erp
+        .prepare('SELECT number, state FROM sb_orders WHERE reference = ?')
+        .all('D-1003');
       // The write-back's own audit entry (resumed runs log under their current step too).
       const writeBacks = store
-        .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE deal_id = ? AND summary LIKE 'Order number % written to the CRM deal'")
+        .prepare(
+          "SELECT COUNT(*) AS n FROM audit_log WHERE deal_id = ? AND summary LIKE 'Order number % written to the CRM deal'",
+        )
         .get('D-1003');
-      const deal = store.prepare('SELECT erp_order_number FROM playground_deals WHERE id = ?').get('D-1003');
+      const deal = store
+        .prepare('SELECT erp_order_number FROM playground_deals WHERE id = ?')
+        .get('D-1003');
       expect(orders).toEqual([{ number: final.conversion.orderNumber, state: 'confirmed' }]);
       expect(writeBacks).toEqual({ n: 1 });
       expect(deal).toEqual({ erp_order_number: final.conversion.orderNumber });

@@ -36,7 +36,10 @@ export function dataDir(config: Record<string, unknown> = {}) {
   return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startServer(configFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(
+  configFile: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/runtime/node.ts'], {
     cwd: root,
     env: { ...process.env, ERP_LENS_CONFIG: configFile, PORT: '0', NODE_ENV: 'test', ...env },
@@ -64,10 +67,15 @@ export async function startServer(configFile: string, env: Record<string, string
   child.stderr!.on('data', onData);
 
   const waitFor = (event: string, timeoutMs = 20_000) => {
-    const seen = lines.find((l) => l.startsWith('{') && (JSON.parse(l) as { event: string }).event === event);
+    const seen = lines.find(
+      (l) => l.startsWith('{') && (JSON.parse(l) as { event: string }).event === event,
+    );
     if (seen) return Promise.resolve(JSON.parse(seen) as Record<string, unknown>);
     return new Promise<Record<string, unknown>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms; log:\n${lines.join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no "${event}" within ${timeoutMs} ms; log:\n${lines.join('\n')}`)),
+        timeoutMs,
+      );
       waiters.push({ event, resolve: (v) => (clearTimeout(timer), resolve(v)) });
     });
   };
@@ -77,11 +85,16 @@ export async function startServer(configFile: string, env: Record<string, string
   const base = String(started.url).replace(/\/$/, '');
   const api = async (method: string, path: string, body?: unknown) => {
     const deal = /\/deals\/([^/]+)\//.exec(path)?.[1];
-    const minted = await fetch(`${base}/api/dev/token?scope=lookup,convert${deal ? `&deal=${deal}` : ''}`);
+    const minted = await fetch(
+      `${base}/api/dev/token?scope=lookup,convert${deal ? `&deal=${deal}` : ''}`,
+    );
     const { token } = (await minted.json()) as { token: string };
     return fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   };

@@ -5,11 +5,21 @@ import { AnswerMemo } from '../../server/lookup/answer-memo.ts';
 const ttl = { stock: 30_000, prices: 300_000, credit: 120_000 };
 const fact = (asOf: string, stale = false) => ({ status: 'ok' as const, asOf, stale, value: {} });
 
-function answer(over: { stockStale?: boolean; creditUnavailable?: boolean } = {}): DealLookupResponse {
+function answer(
+  over: { stockStale?: boolean; creditUnavailable?: boolean } = {},
+): DealLookupResponse {
   return {
     customer: null,
     currency: 'EUR',
-    lines: [{ productId: 'P', quantity: '1', product: null, stock: fact('2026-12-04T14:00:00Z', over.stockStale), price: fact('2026-12-04T14:00:00Z') }],
+    lines: [
+      {
+        productId: 'P',
+        quantity: '1',
+        product: null,
+        stock: fact('2026-12-04T14:00:00Z', over.stockStale),
+        price: fact('2026-12-04T14:00:00Z'),
+      },
+    ],
     total: { amount: { amount: '1.00', currency: 'EUR' }, complete: true },
     credit: over.creditUnavailable
       ? { status: 'unavailable', reason: 'erp_timeout', message: 'late' }

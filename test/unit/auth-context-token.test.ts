@@ -34,12 +34,20 @@ describe('context tokens', () => {
       { now },
     );
     const verified = await verifyContextToken(token, secret, now);
-    expect(verified).toMatchObject({ sub: 'rep-7', scope: ['lookup', 'convert'], customer: 'C-1001', deal: 'D-1003' });
+    expect(verified).toMatchObject({
+      sub: 'rep-7',
+      scope: ['lookup', 'convert'],
+      customer: 'C-1001',
+      deal: 'D-1003',
+    });
     expect(expiresAt).toBe('2026-03-02T10:10:00.000Z');
   });
 
   it('never mints a token that lives longer than 15 minutes', async () => {
-    const { token } = await mintContextToken({ sub: 'rep-7', scopes: ['lookup'] }, secret, { now, ttlSeconds: 3600 });
+    const { token } = await mintContextToken({ sub: 'rep-7', scopes: ['lookup'] }, secret, {
+      now,
+      ttlSeconds: 3600,
+    });
     const verified = await verifyContextToken(token, secret, now);
     expect(verified.exp - verified.iat).toBe(900);
   });

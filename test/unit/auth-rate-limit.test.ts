@@ -5,7 +5,9 @@ describe('the fixed-window rate limiter', () => {
   it('admits up to the limit, then says how long to wait', () => {
     let clock = 0;
     const limiter = new FixedWindowLimiter({ max: 3, windowMs: 60_000 }, () => clock);
-    expect([limiter.take('rep'), limiter.take('rep'), limiter.take('rep')].every((a) => a.ok)).toBe(true);
+    expect([limiter.take('rep'), limiter.take('rep'), limiter.take('rep')].every((a) => a.ok)).toBe(
+      true,
+    );
 
     clock = 15_500;
     expect(limiter.take('rep')).toEqual({ ok: false, retryAfterSeconds: 45 });

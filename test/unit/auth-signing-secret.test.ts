@@ -26,19 +26,28 @@ describe('settling the token secret and dev mode', () => {
 
   it('uses the secret from the named variable and leaves dev mode off', () => {
     const config = parseConfig({ auth: { tokenSecretEnv: 'CRM_TOKEN_KEY' } });
-    expect(resolveAuthSettings(config, { CRM_TOKEN_KEY: secret }, node)).toEqual({ secret, devMode: false });
+    expect(resolveAuthSettings(config, { CRM_TOKEN_KEY: secret }, node)).toEqual({
+      secret,
+      devMode: false,
+    });
   });
 
   it('refuses dev mode in production', () => {
-    expect(problems(() => resolveAuthSettings(parseConfig({}), {}, { runtime: 'node', production: true }))[0]).toMatch(
-      /^auth\.devMode: .*NODE_ENV=production/,
-    );
+    expect(
+      problems(() =>
+        resolveAuthSettings(parseConfig({}), {}, { runtime: 'node', production: true }),
+      )[0],
+    ).toMatch(/^auth\.devMode: .*NODE_ENV=production/);
   });
 
   it('refuses dev mode on the worker even with a secret', () => {
     const config = parseConfig({ auth: { devMode: true } });
     const found = problems(() =>
-      resolveAuthSettings(config, { ERP_LENS_TOKEN_SECRET: secret }, { runtime: 'worker', production: false }),
+      resolveAuthSettings(
+        config,
+        { ERP_LENS_TOKEN_SECRET: secret },
+        { runtime: 'worker', production: false },
+      ),
     );
     expect(found.join('\n')).toContain('refused on the worker');
   });
@@ -50,20 +59,26 @@ describe('settling the token secret and dev mode', () => {
 
   it('refuses to start without a secret when dev mode is off', () => {
     const config = parseConfig({ auth: { devMode: false } });
-    expect(problems(() => resolveAuthSettings(config, {}, node))[0]).toContain('ERP_LENS_TOKEN_SECRET is not set');
+    expect(problems(() => resolveAuthSettings(config, {}, node))[0]).toContain(
+      'ERP_LENS_TOKEN_SECRET is not set',
+    );
   });
 
   it('refuses a short secret without repeating it', () => {
-    const found = problems(() => resolveAuthSettings(parseConfig({}), { ERP_LENS_TOKEN_SECRET: 'short-secret' }, node));
+    const found = problems(() =>
+      resolveAuthSettings(parseConfig({}), { ERP_LENS_TOKEN_SECRET: 'short-secret' }, node),
+    );
     expect(found[0]).toContain('shorter than 32');
     expect(found.join('\n')).not.toContain('short-secret');
   });
 
   it('refuses an allowed origin with a path or a wildcard', () => {
-    expect(() => parseConfig({ auth: { allowedOrigins: ['https://crm.example.com/app'] } })).toThrow(ConfigError);
+    expect(() =>
+      parseConfig({ auth: { allowedOrigins: ['https://crm.example.com/app'] } }),
+    ).toThrow(ConfigError);
     expect(() => parseConfig({ auth: { allowedOrigins: ['*'] } })).toThrow(ConfigError);
-    expect(parseConfig({ auth: { allowedOrigins: ['https://crm.example.com'] } }).auth.allowedOrigins).toEqual([
-      'https://crm.example.com',
-    ]);
+    expect(
+      parseConfig({ auth: { allowedOrigins: ['https://crm.example.com'] } }).auth.allowedOrigins,
+    ).toEqual(['https://crm.example.com']);
   });
 });

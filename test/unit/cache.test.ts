@@ -23,7 +23,9 @@ const echo = (calls: string[][]) => async (keys: string[]) => {
 };
 
 describe('the lookup cache', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] }));
+  beforeEach(() =>
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] }),
+  );
   afterEach(() => vi.useRealTimers());
 
   async function read(cache: KindCache<string>, keys: string[], budget = 2000, refresh = false) {
@@ -47,7 +49,9 @@ describe('the lookup cache', () => {
     await vi.advanceTimersByTimeAsync(1);
     const answers = await Promise.all(asks);
     expect(calls).toEqual([['a']]);
-    expect(new Set(answers.map((a) => (a.get('a') as { value: string }).value))).toEqual(new Set(['v:a:1']));
+    expect(new Set(answers.map((a) => (a.get('a') as { value: string }).value))).toEqual(
+      new Set(['v:a:1']),
+    );
   });
 
   it('serves a hit without calling the ERP within the TTL', async () => {
@@ -94,7 +98,8 @@ describe('the lookup cache', () => {
   it('answers by the deadline with unavailable when nothing is cached, and fills the cache later', async () => {
     let release: (() => void) | undefined;
     const { cache } = stockCache(
-      (keys) => new Promise((resolve) => (release = () => resolve(new Map(keys.map((k) => [k, 'late']))))),
+      (keys) =>
+        new Promise((resolve) => (release = () => resolve(new Map(keys.map((k) => [k, 'late']))))),
     );
     const pending = cache.read(['a'], new Deadline(2000));
     await vi.advanceTimersByTimeAsync(2000);
@@ -102,7 +107,11 @@ describe('the lookup cache', () => {
 
     release!();
     await vi.advanceTimersByTimeAsync(1);
-    expect((await read(cache, ['a'])).get('a')).toMatchObject({ ok: true, value: 'late', stale: false });
+    expect((await read(cache, ['a'])).get('a')).toMatchObject({
+      ok: true,
+      value: 'late',
+      stale: false,
+    });
   });
 
   it('answers by the deadline with the stale value when the refresh is slow', async () => {
@@ -138,7 +147,10 @@ describe('the lookup cache', () => {
 
   it('stays within its entry bound', async () => {
     const { cache } = stockCache(echo([]));
-    await read(cache, Array.from({ length: 150 }, (_, i) => `k${i}`));
+    await read(
+      cache,
+      Array.from({ length: 150 }, (_, i) => `k${i}`),
+    );
     expect(cache.size).toBeLessThanOrEqual(100);
   });
 });

@@ -18,7 +18,8 @@ function run(args: string[], env: Record<string, string> = {}) {
       process.execPath,
       ['bin/erp-lens.js', ...args],
       { cwd: root, env: { ...process.env, ERP_LENS_CONFIG: '', ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -59,7 +60,14 @@ describe('erp-lens check-config', () => {
     const { code, stdout, stderr } = await run(['check-config', bad]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    for (const path of ['erp.url', 'erp.database', 'erp.username', 'lookup.deadlineMs', 'mapping.customers.matching.defaultPhoneRegion', '"extra"']) {
+    for (const path of [
+      'erp.url',
+      'erp.database',
+      'erp.username',
+      'lookup.deadlineMs',
+      'mapping.customers.matching.defaultPhoneRegion',
+      '"extra"',
+    ]) {
       expect(stderr).toContain(path);
     }
   });
@@ -71,7 +79,10 @@ describe('erp-lens check-config', () => {
   });
 
   it('reports a valid sandbox file and reads the sandbox', async () => {
-    const good = file('good.json', { erp: { type: 'sandbox', path: join(dir, 'sandbox.sqlite') }, lookup: { warehouses: ['BER'] } });
+    const good = file('good.json', {
+      erp: { type: 'sandbox', path: join(dir, 'sandbox.sqlite') },
+      lookup: { warehouses: ['BER'] },
+    });
     const { code, stdout, stderr } = await run(['check-config', good]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -80,7 +91,15 @@ describe('erp-lens check-config', () => {
   });
 
   it('fails when a Tryton password is missing from the environment', async () => {
-    const tryton = file('tryton.json', { erp: { type: 'tryton', url: 'http://127.0.0.1:8000', database: 'd', username: 'u', passwordEnv: 'ERP_LENS_TEST_NO_SUCH_PASSWORD' } });
+    const tryton = file('tryton.json', {
+      erp: {
+        type: 'tryton',
+        url: 'http://127.0.0.1:8000',
+        database: 'd',
+        username: 'u',
+        passwordEnv: 'ERP_LENS_TEST_NO_SUCH_PASSWORD',
+      },
+    });
     const { code, stderr } = await run(['check-config', tryton]);
     expect(code).toBe(1);
     expect(stderr).toContain('ERP_LENS_TEST_NO_SUCH_PASSWORD');
@@ -88,8 +107,18 @@ describe('erp-lens check-config', () => {
 
   it('fails when the Tryton server does not answer', async () => {
     const port = await closedPort();
-    const tryton = file('tryton-down.json', { erp: { type: 'tryton', url: `http://127.0.0.1:${port}`, database: 'd', username: 'u', timeoutMs: 2000 } });
-    const { code, stderr } = await run(['check-config', tryton], { TRYTON_PASSWORD: 'not-a-real-one' });
+    const tryton = file('tryton-down.json', {
+      erp: {
+        type: 'tryton',
+        url: `http://127.0.0.1:${port}`,
+        database: 'd',
+        username: 'u',
+        timeoutMs: 2000,
+      },
+    });
+    const { code, stderr } = await run(['check-config', tryton], {
+      TRYTON_PASSWORD: 'not-a-real-one',
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('did not answer');
   });

@@ -19,7 +19,9 @@ function problemsOf(raw: unknown): string[] {
 
 describe('the configuration file', () => {
   it('ships a sandbox and a Tryton example', () => {
-    expect(examples).toEqual(expect.arrayContaining(['sandbox.example.json', 'tryton.example.json']));
+    expect(examples).toEqual(
+      expect.arrayContaining(['sandbox.example.json', 'tryton.example.json']),
+    );
   });
 
   it.each(examples)('accepts the shipped example %s', (file) => {
@@ -29,7 +31,11 @@ describe('the configuration file', () => {
 
   it('fills the customer mapping with defaults', () => {
     const { mapping, lookup } = parseConfig({});
-    expect(mapping.customers.matching).toEqual({ defaultPhoneRegion: 'DE', nameSimilarity: 0.85, candidateLimit: 25 });
+    expect(mapping.customers.matching).toEqual({
+      defaultPhoneRegion: 'DE',
+      nameSimilarity: 0.85,
+      candidateLimit: 25,
+    });
     expect(mapping.customers.fields.taxId).toBe('taxId');
     expect(mapping.productIds).toEqual({});
     expect(lookup.priceDriftPercent).toBe('1');
@@ -74,7 +80,9 @@ describe('the configuration file', () => {
   it('lets the examples point editors at the schema', () => {
     const schema = JSON.parse(renderConfigSchema());
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['$schema', 'erp', 'lookup', 'mapping']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['$schema', 'erp', 'lookup', 'mapping']),
+    );
     expect(schema.required ?? []).toEqual([]);
   });
 });

@@ -10,7 +10,14 @@ describe('configuration', () => {
 
   it('lists every problem with its path', () => {
     try {
-      parseConfig({ erp: { type: 'tryton', url: 'nope' }, lookup: { deadlineMs: -1, currencies: ['euro'] }, extra: 1 }, 'test.json');
+      parseConfig(
+        {
+          erp: { type: 'tryton', url: 'nope' },
+          lookup: { deadlineMs: -1, currencies: ['euro'] },
+          extra: 1,
+        },
+        'test.json',
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -25,8 +32,20 @@ describe('configuration', () => {
   });
 
   it('names the environment variable for a password, never the password', () => {
-    const c = parseConfig({ erp: { type: 'tryton', url: 'http://127.0.0.1:8000', database: 'crm', username: 'erplens' } });
+    const c = parseConfig({
+      erp: { type: 'tryton', url: 'http://127.0.0.1:8000', database: 'crm', username: 'erplens' },
+    });
     expect(c.erp).toMatchObject({ passwordEnv: 'TRYTON_PASSWORD' });
-    expect(() => parseConfig({ erp: { type: 'tryton', url: 'http://127.0.0.1:8000', database: 'crm', username: 'u', password: 'x' } })).toThrow(/password/);
+    expect(() =>
+      parseConfig({
+        erp: {
+          type: 'tryton',
+          url: 'http://127.0.0.1:8000',
+          database: 'crm',
+          username: 'u',
+          password: 'x',
+        },
+      }),
+    ).toThrow(/password/);
   });
 });

@@ -28,7 +28,11 @@ describe('a lookup deadline', () => {
 
   it('keeps a refusal a refusal and makes other failures unavailability', async () => {
     const d = new Deadline(100);
-    await expect(d.must(Promise.reject(new ErpRejected('unknown_product', 'no')))).rejects.toBeInstanceOf(ErpRejected);
-    await expect(d.must(Promise.reject(new TypeError('fetch failed')))).rejects.toBeInstanceOf(ErpUnavailable);
+    await expect(
+      d.must(Promise.reject(new ErpRejected('unknown_product', 'no'))),
+    ).rejects.toBeInstanceOf(ErpRejected);
+    await expect(d.must(Promise.reject(new TypeError('fetch failed')))).rejects.toBeInstanceOf(
+      ErpUnavailable,
+    );
   });
 });

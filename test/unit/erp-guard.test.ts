@@ -73,10 +73,13 @@ describe('the ERP guard', () => {
 
   it('counts calls and errors per operation', async () => {
     const metrics = new Metrics();
-    const erp = guardErp(fakeErp({ getCredit: async () => Promise.reject(new ErpUnavailable('down')) }), {
-      maxConcurrent: 2,
-      metrics,
-    });
+    const erp = guardErp(
+      fakeErp({ getCredit: async () => Promise.reject(new ErpUnavailable('down')) }),
+      {
+        maxConcurrent: 2,
+        metrics,
+      },
+    );
     await erp.ping();
     await erp.getCredit(['c']).catch(() => undefined);
     expect(erp.calls.get('ping')).toBe(1);

@@ -38,7 +38,12 @@ describe('company names', () => {
   });
 
   it('asks the ERP for the telling words, with and without umlauts', () => {
-    expect(nameSearchTerms('Müller & Söhne GmbH')).toEqual(['Müller', 'Muller', 'Mueller', 'Söhne']);
+    expect(nameSearchTerms('Müller & Söhne GmbH')).toEqual([
+      'Müller',
+      'Muller',
+      'Mueller',
+      'Söhne',
+    ]);
     expect(nameSearchTerms('AG')).toEqual([]);
   });
 });

@@ -5,8 +5,12 @@ import { buildCustomerCreate } from '../../server/mapping/customer-create.ts';
 
 const mapping = parseConfig({
   mapping: {
-    paymentTerms: { 'NET30': 'Net 30', 'NET14': 'Net 14' },
-    customers: { groups: { enterprise: 'Key accounts' }, defaultGroup: 'Standard', limits: { name: 40 } },
+    paymentTerms: { NET30: 'Net 30', NET14: 'Net 14' },
+    customers: {
+      groups: { enterprise: 'Key accounts' },
+      defaultGroup: 'Standard',
+      limits: { name: 40 },
+    },
   },
 }).mapping;
 
@@ -19,7 +23,13 @@ const account = (over: Partial<CrmAccount>): CrmAccount => ({
   country: null,
   addresses: [
     { kind: 'shipping', street: 'Lagerweg 1', postalCode: '80331', city: 'München', country: 'DE' },
-    { kind: 'billing', street: 'Hauptstraße  5', postalCode: '80331', city: 'München', country: 'de' },
+    {
+      kind: 'billing',
+      street: 'Hauptstraße  5',
+      postalCode: '80331',
+      city: 'München',
+      country: 'de',
+    },
   ],
   segment: 'enterprise',
   paymentTerms: 'NET30',
@@ -45,7 +55,10 @@ describe('the input to create a customer', () => {
   });
 
   it('lists every missing required field at once', () => {
-    const result = buildCustomerCreate(account({ name: '  ', email: null, taxId: null, addresses: [] }), mapping);
+    const result = buildCustomerCreate(
+      account({ name: '  ', email: null, taxId: null, addresses: [] }),
+      mapping,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.field)).toEqual(['name', 'emailOrTaxId', 'country']);
@@ -60,23 +73,39 @@ describe('the input to create a customer', () => {
     expect(buildCustomerCreate(account({ name: forty }), mapping).ok).toBe(true);
 
     const result = buildCustomerCreate(account({ name: `${forty}ß` }), mapping);
-    expect(result).toMatchObject({ ok: false, problems: [{ field: 'name', message: expect.stringContaining('41 characters') }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: 'name', message: expect.stringContaining('41 characters') }],
+    });
   });
 
   it('refuses a very long name instead of cutting it', () => {
     const long = `${'Internationale Handelsgesellschaft '.repeat(10)}GmbH`;
     const result = buildCustomerCreate(account({ name: long }), parseConfig({}).mapping);
-    expect(result).toMatchObject({ ok: false, problems: [{ field: 'name', message: expect.stringContaining('at most 120') }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: 'name', message: expect.stringContaining('at most 120') }],
+    });
   });
 
   it('reports an unreadable phone, a mistyped e-mail, a foreign tax id and unmapped terms', () => {
     const result = buildCustomerCreate(
-      account({ phone: 'ask reception', email: 'info(at)baeckerei', taxId: 'ATU12345678', paymentTerms: 'NET60' }),
+      account({
+        phone: 'ask reception',
+        email: 'info(at)baeckerei',
+        taxId: 'ATU12345678',
+        paymentTerms: 'NET60',
+      }),
       mapping,
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.field).sort()).toEqual(['email', 'paymentTerms', 'phone', 'taxId']);
+    expect(result.problems.map((p) => p.field).sort()).toEqual([
+      'email',
+      'paymentTerms',
+      'phone',
+      'taxId',
+    ]);
   });
 
   it('falls back to the default group for an unmapped segment', () => {
@@ -88,8 +117,21 @@ describe('the input to create a customer', () => {
     const fields = parseConfig({
       mapping: {
         customers: {
-          fields: { id: 'Id', name: 'Name', email: 'Contact.Email', taxId: 'VatNumber', country: 'Billing.Country', addresses: 'Addresses' },
-          addressFields: { kind: 'Type', street: 'Line1', postalCode: 'Zip', city: 'Town', country: 'Country' },
+          fields: {
+            id: 'Id',
+            name: 'Name',
+            email: 'Contact.Email',
+            taxId: 'VatNumber',
+            country: 'Billing.Country',
+            addresses: 'Addresses',
+          },
+          addressFields: {
+            kind: 'Type',
+            street: 'Line1',
+            postalCode: 'Zip',
+            city: 'Town',
+            country: 'Country',
+          },
         },
       },
     }).mapping.customers;
@@ -99,10 +141,24 @@ describe('the input to create a customer', () => {
       Contact: { Email: 'bonjour@creme.example' },
       VatNumber: 'FR 40 303 265 045',
       Billing: { Country: 'FR' },
-      Addresses: [{ Type: 'billing', Line1: '1 rue de la Paix', Zip: '75002', Town: 'Paris', Country: 'FR' }],
+      Addresses: [
+        { Type: 'billing', Line1: '1 rue de la Paix', Zip: '75002', Town: 'Paris', Country: 'FR' },
+      ],
     };
     const crm = readCrmAccount(raw, fields);
-    expect(crm).toMatchObject({ id: '4711', name: 'Crème & Co. SARL', email: 'bonjour@creme.example', country: 'FR', phone: null });
-    expect(crm.addresses[0]).toEqual({ kind: 'billing', street: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' });
+    expect(crm).toMatchObject({
+      id: '4711',
+      name: 'Crème & Co. SARL',
+      email: 'bonjour@creme.example',
+      country: 'FR',
+      phone: null,
+    });
+    expect(crm.addresses[0]).toEqual({
+      kind: 'billing',
+      street: '1 rue de la Paix',
+      postalCode: '75002',
+      city: 'Paris',
+      country: 'FR',
+    });
   });
 });

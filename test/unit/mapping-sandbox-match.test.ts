@@ -25,13 +25,25 @@ describe('matching against the sandbox ERP with the id map in SQLite', () => {
   });
 
   const account = (over: Partial<CrmAccount>): CrmAccount => ({
-    id: 'acc-7', name: '', email: null, phone: null, taxId: null, country: 'DE', addresses: [], segment: null, paymentTerms: null, ...over,
+    id: 'acc-7',
+    name: '',
+    email: null,
+    phone: null,
+    taxId: null,
+    country: 'DE',
+    addresses: [],
+    segment: null,
+    paymentTerms: null,
+    ...over,
   });
 
-  it.each(['DE 123.456.789', 'de123456789', '123456789'])('finds ACME Industries by the tax id "%s"', async (taxId) => {
-    const result = await matchCustomer(account({ taxId }), { idMap, erp, mapping });
-    expect(result).toMatchObject({ kind: 'matched', via: 'tax_id', customer: { id: 'C-1001' } });
-  });
+  it.each(['DE 123.456.789', 'de123456789', '123456789'])(
+    'finds ACME Industries by the tax id "%s"',
+    async (taxId) => {
+      const result = await matchCustomer(account({ taxId }), { idMap, erp, mapping });
+      expect(result).toMatchObject({ kind: 'matched', via: 'tax_id', customer: { id: 'C-1001' } });
+    },
+  );
 
   it('finds Globex by its name without the legal form', async () => {
     const result = await matchCustomer(account({ name: 'GLOBEX Retail' }), { idMap, erp, mapping });
@@ -39,8 +51,20 @@ describe('matching against the sandbox ERP with the id map in SQLite', () => {
   });
 
   it('keeps a remembered pair across lookups', async () => {
-    await idMap.remember({ kind: 'customer', crmId: 'acc-7', erpId: 'C-1003', via: 'email', updatedAt: '2026-06-01T00:00:00Z' });
-    await idMap.remember({ kind: 'customer', crmId: 'acc-7', erpId: 'C-1004', via: 'manual', updatedAt: '2026-06-02T00:00:00Z' });
+    await idMap.remember({
+      kind: 'customer',
+      crmId: 'acc-7',
+      erpId: 'C-1003',
+      via: 'email',
+      updatedAt: '2026-06-01T00:00:00Z',
+    });
+    await idMap.remember({
+      kind: 'customer',
+      crmId: 'acc-7',
+      erpId: 'C-1004',
+      via: 'manual',
+      updatedAt: '2026-06-02T00:00:00Z',
+    });
     const result = await matchCustomer(account({ taxId: 'DE123456789' }), { idMap, erp, mapping });
     expect(result).toMatchObject({ kind: 'matched', via: 'id_map', customer: { id: 'C-1004' } });
 

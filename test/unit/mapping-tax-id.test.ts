@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { formatTaxId, parseTaxId, sameTaxId, taxIdSearchTerms } from '../../server/mapping/tax-id.ts';
+import {
+  formatTaxId,
+  parseTaxId,
+  sameTaxId,
+  taxIdSearchTerms,
+} from '../../server/mapping/tax-id.ts';
 
 describe('tax ids', () => {
   const reference = parseTaxId('DE123456789')!;
 
-  it.each(['DE 123.456.789', 'de123456789', 'DE-123-456-789', ' de 123 456 789 ', 'DE/123.456.789'])(
-    'reads "%s" as the German id 123456789',
-    (written) => {
-      expect(parseTaxId(written)).toEqual({ country: 'DE', national: '123456789' });
-    },
-  );
+  it.each([
+    'DE 123.456.789',
+    'de123456789',
+    'DE-123-456-789',
+    ' de 123 456 789 ',
+    'DE/123.456.789',
+  ])('reads "%s" as the German id 123456789', (written) => {
+    expect(parseTaxId(written)).toEqual({ country: 'DE', national: '123456789' });
+  });
 
   it('takes the country from the account when the id has no prefix', () => {
     const bare = parseTaxId('123.456.789', 'de')!;
@@ -39,6 +47,9 @@ describe('tax ids', () => {
   });
 
   it('searches with and without the prefix', () => {
-    expect(taxIdSearchTerms(parseTaxId('123 456 789', 'DE')!)).toEqual(['DE123456789', '123456789']);
+    expect(taxIdSearchTerms(parseTaxId('123 456 789', 'DE')!)).toEqual([
+      'DE123456789',
+      '123456789',
+    ]);
   });
 });

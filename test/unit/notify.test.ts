@@ -43,7 +43,11 @@ describe('the failure notifier', () => {
       },
     });
     await expect(notify(notice)).resolves.toBeUndefined();
-    expect(JSON.parse(logs[0]!)).toMatchObject({ level: 'warn', event: 'notify.failed', dealId: 'D-1' });
+    expect(JSON.parse(logs[0]!)).toMatchObject({
+      level: 'warn',
+      event: 'notify.failed',
+      dealId: 'D-1',
+    });
   });
 
   it('does nothing without a URL', async () => {

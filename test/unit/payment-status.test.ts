@@ -20,7 +20,10 @@ const invoice = (over: Partial<ErpInvoice>): ErpInvoice => ({
 
 describe('invoice payment status', () => {
   it('calls an open invoice past its due date overdue, with the days', () => {
-    expect(invoiceStatus(invoice({}), mapping, today)).toMatchObject({ status: 'overdue', daysOverdue: 3 });
+    expect(invoiceStatus(invoice({}), mapping, today)).toMatchObject({
+      status: 'overdue',
+      daysOverdue: 3,
+    });
   });
 
   it('does not call an invoice due today overdue', () => {
@@ -28,7 +31,9 @@ describe('invoice payment status', () => {
   });
 
   it('calls a partly paid invoice before its due date partially paid', () => {
-    expect(invoiceStatus(invoice({ dueDate: '2026-12-31', open: '40.00' }), mapping, today).status).toBe('partially_paid');
+    expect(
+      invoiceStatus(invoice({ dueDate: '2026-12-31', open: '40.00' }), mapping, today).status,
+    ).toBe('partially_paid');
   });
 
   it('calls an invoice with nothing open paid, whatever its state word', () => {
@@ -36,14 +41,19 @@ describe('invoice payment status', () => {
   });
 
   it('follows the configured map for state words', () => {
-    const custom = { ...mapping, invoiceStates: { ...mapping.invoiceStates, storno: 'reversed' as const } };
+    const custom = {
+      ...mapping,
+      invoiceStates: { ...mapping.invoiceStates, storno: 'reversed' as const },
+    };
     const s = invoiceStatus(invoice({ state: 'storno' }), custom, today);
     expect(s.status).toBe('reversed');
     expect(s.open.amount).toBe('0.00');
   });
 
   it('keeps due dates as calendar dates across a month end', () => {
-    expect(invoiceStatus(invoice({ dueDate: '2026-11-30' }), mapping, '2026-12-01').daysOverdue).toBe(1);
+    expect(
+      invoiceStatus(invoice({ dueDate: '2026-11-30' }), mapping, '2026-12-01').daysOverdue,
+    ).toBe(1);
   });
 });
 
@@ -69,6 +79,10 @@ describe('account payment picture', () => {
   });
 
   it('is paid when nothing is open', () => {
-    expect(accountPayments([], 'EUR', mapping, today)).toMatchObject({ status: 'paid', dunningLevel: 0, dunningLabel: null });
+    expect(accountPayments([], 'EUR', mapping, today)).toMatchObject({
+      status: 'paid',
+      dunningLevel: 0,
+      dunningLabel: null,
+    });
   });
 });

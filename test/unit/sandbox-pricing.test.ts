@@ -34,7 +34,12 @@ describe('sandbox pricing: price list then tier', () => {
   });
 
   it('charges the list price without a price list', () => {
-    expect(at('100', [])).toEqual({ unitPrice: '249.00', listPrice: '249.00', tier: null, nextTier: null });
+    expect(at('100', [])).toEqual({
+      unitPrice: '249.00',
+      listPrice: '249.00',
+      tier: null,
+      nextTier: null,
+    });
   });
 
   it('converts to another currency and rounds half-even to its minor unit', () => {

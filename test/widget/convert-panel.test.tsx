@@ -50,11 +50,19 @@ async function enabledButton() {
 const drift = {
   ok: true,
   warnings: [
-    { code: 'price_drift', lineId: 'L1', message: 'Hex bolt M8: the deal says 90.00, the ERP 95.00 now.' },
+    {
+      code: 'price_drift',
+      lineId: 'L1',
+      message: 'Hex bolt M8: the deal says 90.00, the ERP 95.00 now.',
+    },
     { code: 'short_stock', lineId: 'L2', message: 'Hex nut M8: 15 more than the 25 available.' },
   ],
   lines: [
-    { ...preflight().lines[0]!, erpPrice: { amount: '95.00', currency: 'EUR' }, driftPercent: '5.26' },
+    {
+      ...preflight().lines[0]!,
+      erpPrice: { amount: '95.00', currency: 'EUR' },
+      driftPercent: '5.26',
+    },
     preflight().lines[1]!,
   ],
   dunningLevel: 2,
@@ -74,7 +82,9 @@ describe('ConvertPanel', () => {
     renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" />);
 
     await screen.findByText('Prices, stock and credit are in order.');
-    expect(screen.getByText(/Credit left after this order: €7,275.00 of a €10,000.00 limit/)).toBeTruthy();
+    expect(
+      screen.getByText(/Credit left after this order: €7,275.00 of a €10,000.00 limit/),
+    ).toBeTruthy();
     expect(await enabledButton()).toBeTruthy();
     expect(String(fetchStub.mock.calls.find(([u]) => String(u).endsWith('/preflight'))![0])).toBe(
       '/api/deals/D-TEST-1/preflight',
@@ -87,7 +97,9 @@ describe('ConvertPanel', () => {
         json(
           preflight({
             ok: false,
-            blocking: [{ code: 'customer_blocked', message: 'Kessler is blocked: unpaid invoices.' }],
+            blocking: [
+              { code: 'customer_blocked', message: 'Kessler is blocked: unpaid invoices.' },
+            ],
             blocked: true,
             dunningLevel: 3,
           }),
@@ -118,8 +130,12 @@ describe('ConvertPanel', () => {
 
     await screen.findByText('Check these before converting:');
     const text = document.body.textContent ?? '';
-    expect(text).toContain('Price changed: Hex bolt M8: deal price €90.00, ERP price now €95.00 (5.26 % apart)');
-    expect(text).toContain('Short stock: Hex nut M8: 40 wanted, 25 available in all warehouses (15 short)');
+    expect(text).toContain(
+      'Price changed: Hex bolt M8: deal price €90.00, ERP price now €95.00 (5.26 % apart)',
+    );
+    expect(text).toContain(
+      'Short stock: Hex nut M8: 40 wanted, 25 available in all warehouses (15 short)',
+    );
     expect(text).toContain('Open invoices at dunning level 2.');
     expect(convertButton()).toHaveProperty('disabled', true);
     expect(screen.getByText('Give a reason to convert despite the warnings.')).toBeTruthy();
@@ -150,8 +166,15 @@ describe('ConvertPanel', () => {
       convert: () => {
         if (!first) return json(conversion());
         first = false;
-        const refused = envelope('override_required', 'Check before converting: prices moved.', false);
-        const details = { preflight: preflight(drift), conversion: conversion({ state: 'failed', orderNumber: null }).conversion };
+        const refused = envelope(
+          'override_required',
+          'Check before converting: prices moved.',
+          false,
+        );
+        const details = {
+          preflight: preflight(drift),
+          conversion: conversion({ state: 'failed', orderNumber: null }).conversion,
+        };
         return json({ error: { ...refused.error, details } }, 409);
       },
     });
@@ -160,7 +183,9 @@ describe('ConvertPanel', () => {
     fireEvent.click(await enabledButton());
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('The deal has warnings. Give a reason to convert it anyway.');
+    expect(alert.textContent).toContain(
+      'The deal has warnings. Give a reason to convert it anyway.',
+    );
     const reason = await screen.findByLabelText('Reason for converting despite the warnings');
     fireEvent.input(reason, { target: { value: 'Agreed with finance' } });
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -179,7 +204,9 @@ describe('ConvertPanel', () => {
       conversion: () => {
         polls += 1;
         if (polls === 0) return notFound();
-        return json(conversion({ state: steps[Math.min(polls - 1, steps.length - 1)], orderNumber: null }));
+        return json(
+          conversion({ state: steps[Math.min(polls - 1, steps.length - 1)], orderNumber: null }),
+        );
       },
     });
     renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" pollMs={5} />);
@@ -224,8 +251,12 @@ describe('ConvertPanel', () => {
 
     fireEvent.click(await enabledButton());
 
-    await screen.findByText(`The ERP is busy; retrying automatically at ${clockTime(nextAttemptAt)}.`);
-    const current = screen.getByRole('list', { name: 'Conversion progress' }).querySelector('[aria-current="step"]');
+    await screen.findByText(
+      `The ERP is busy; retrying automatically at ${clockTime(nextAttemptAt)}.`,
+    );
+    const current = screen
+      .getByRole('list', { name: 'Conversion progress' })
+      .querySelector('[aria-current="step"]');
     expect(current?.textContent).toContain('Created the order');
     expect(convertButton()).toHaveProperty('disabled', true);
 
@@ -265,7 +296,10 @@ describe('ConvertPanel', () => {
 
   it('shows a dead conversion it finds on load with a Try again', async () => {
     const error = { code: 'rate_limited', message: 'Slow down.', retryable: true };
-    serve({ conversion: () => json(conversion({ state: 'failed', status: 'dead', orderNumber: null, error })) });
+    serve({
+      conversion: () =>
+        json(conversion({ state: 'failed', status: 'dead', orderNumber: null, error })),
+    });
     renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" />);
 
     const alert = await screen.findByRole('alert');
@@ -300,7 +334,10 @@ describe('ConvertPanel', () => {
 
   it('forgets a refusal recorded while the deal was not won yet', async () => {
     const error = { code: 'deal_not_won', message: 'Deal is open.', retryable: false };
-    serve({ conversion: () => json(conversion({ state: 'failed', orderId: null, orderNumber: null, error })) });
+    serve({
+      conversion: () =>
+        json(conversion({ state: 'failed', orderId: null, orderNumber: null, error })),
+    });
     renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" />);
 
     await enabledButton();
@@ -336,14 +373,24 @@ describe('ConvertPanel', () => {
     serve({ preflight: () => json(preflight(drift)) });
     render(
       <LocaleContext.Provider value="de-DE">
-        <ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" lineNames={{ L1: 'Sechskantschraube' }} />
+        <ConvertPanel
+          api={createApi()}
+          dealId="D-TEST-1"
+          stage="won"
+          lineNames={{ L1: 'Sechskantschraube' }}
+        />
       </LocaleContext.Provider>,
     );
 
     await screen.findByText('Prüfen Sie vor dem Umwandeln:');
     const text = document.body.textContent ?? '';
-    expect(text).toMatch(/Sechskantschraube: Deal-Preis 90,00\s€, ERP-Preis jetzt 95,00\s€ \(5,26 % Abweichung\)/);
+    expect(text).toMatch(
+      /Sechskantschraube: Deal-Preis 90,00\s€, ERP-Preis jetzt 95,00\s€ \(5,26 % Abweichung\)/,
+    );
     expect(screen.getByLabelText('Begründung für das Umwandeln trotz der Hinweise')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'In ERP-Auftrag umwandeln' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'In ERP-Auftrag umwandeln' })).toHaveProperty(
+      'disabled',
+      true,
+    );
   });
 });

@@ -25,7 +25,10 @@ const hostileLine: LineResult = {
           ...freshLine.stock,
           value: {
             ...freshLine.stock.value,
-            warehouses: freshLine.stock.value.warehouses.map((w) => ({ ...w, name: `${w.name} ${script}` })),
+            warehouses: freshLine.stock.value.warehouses.map((w) => ({
+              ...w,
+              name: `${w.name} ${script}`,
+            })),
           },
         }
       : freshLine.stock,
@@ -50,12 +53,21 @@ afterEach(() => {
 describe('hostile names in the widget', () => {
   it('shows markup in product, warehouse and customer names as text', async () => {
     const answer: DealLookupResponse = { ...dealLookup([hostileLine]), customer: hostileCustomer };
-    const api = { lookupDeal: async () => answer, getConversion: () => new Promise(() => {}) } as unknown as Api;
+    const api = {
+      lookupDeal: async () => answer,
+      getConversion: () => new Promise(() => {}),
+    } as unknown as Api;
     const state = createDealState(api);
-    const { container } = renderInEnglish(<DealLens api={api} state={state} dealId={null} stage={null} />);
+    const { container } = renderInEnglish(
+      <DealLens api={api} state={state} dealId={null} stage={null} />,
+    );
 
     await act(async () => {
-      state.draft.value = { customerId: customer.id, currency: 'EUR', lines: [{ lineId: 'L1', productId: 'P-1', quantity: '8' }] };
+      state.draft.value = {
+        customerId: customer.id,
+        currency: 'EUR',
+        lines: [{ lineId: 'L1', productId: 'P-1', quantity: '8' }],
+      };
       await vi.advanceTimersByTimeAsync(300);
     });
 
@@ -78,7 +90,10 @@ describe('hostile names in the widget', () => {
             value: {
               ...payments.value,
               dunningLabel: `Reminder ${image}`,
-              invoices: payments.value.invoices.map((i) => ({ ...i, number: `${i.number}${script}` })),
+              invoices: payments.value.invoices.map((i) => ({
+                ...i,
+                number: `${i.number}${script}`,
+              })),
             },
           }
         : base.payments,
@@ -101,15 +116,25 @@ describe('hostile names in the widget', () => {
   it('shows markup in a server error message as text', async () => {
     const api = {
       lookupDeal: async () => {
-        throw new ApiError({ code: 'erp_rejected', message: `The ERP says ${image}`, retryable: false });
+        throw new ApiError({
+          code: 'erp_rejected',
+          message: `The ERP says ${image}`,
+          retryable: false,
+        });
       },
       getConversion: () => new Promise(() => {}),
     } as unknown as Api;
     const state = createDealState(api);
-    const { container } = renderInEnglish(<DealLens api={api} state={state} dealId={null} stage={null} />);
+    const { container } = renderInEnglish(
+      <DealLens api={api} state={state} dealId={null} stage={null} />,
+    );
 
     await act(async () => {
-      state.draft.value = { customerId: customer.id, currency: 'EUR', lines: [{ lineId: 'L1', productId: 'P-1', quantity: '8' }] };
+      state.draft.value = {
+        customerId: customer.id,
+        currency: 'EUR',
+        lines: [{ lineId: 'L1', productId: 'P-1', quantity: '8' }],
+      };
       await vi.advanceTimersByTimeAsync(300);
     });
 

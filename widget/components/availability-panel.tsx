@@ -64,7 +64,10 @@ function AvailabilityLine({ line }: { line: LineResult }) {
         <div>
           <AvailabilityBadge level={stock.value.level} />{' '}
           <span class="figure">
-            {t.availability.totalAvailable(formatQuantity(stock.value.totalAvailable, locale), unit)}
+            {t.availability.totalAvailable(
+              formatQuantity(stock.value.totalAvailable, locale),
+              unit,
+            )}
           </span>{' '}
           <AsOf fact={stock} />
           <WarehouseRows warehouses={stock.value.warehouses} unit={unit} />

@@ -106,9 +106,7 @@ export function ConvertPanel(props: ConvertPanelProps) {
       {settled && won && !preflight && check.error.value && (
         <p class="muted">{t.preflight.notChecked}</p>
       )}
-      {settled && needsReason && !blocked && (
-        <OverrideReason value={reason} onInput={setReason} />
-      )}
+      {settled && needsReason && !blocked && <OverrideReason value={reason} onInput={setReason} />}
 
       <button
         type="button"

@@ -30,7 +30,8 @@ export function DealLens({ api, state, dealId, stage, onConverted }: DealLensPro
   const lineIds = new Set(draft?.lines.map((line) => line.lineId));
   const lines = result?.lines.filter((line) => !line.lineId || lineIds.has(line.lineId)) ?? [];
   const lineNames: Record<string, string> = {};
-  for (const line of lines) if (line.lineId && line.product) lineNames[line.lineId] = line.product.name;
+  for (const line of lines)
+    if (line.lineId && line.product) lineNames[line.lineId] = line.product.name;
 
   return (
     <div class="lens" aria-busy={pending}>

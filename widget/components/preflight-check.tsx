@@ -16,7 +16,13 @@ function Warning({ issue, preflight, lineNames }: { issue: PreflightIssue } & Pr
   const name = line ? (lineNames?.[line.lineId] ?? line.productId) : null;
   let words = issue.message;
 
-  if (line && issue.code === 'price_drift' && line.dealPrice && line.erpPrice && line.driftPercent) {
+  if (
+    line &&
+    issue.code === 'price_drift' &&
+    line.dealPrice &&
+    line.erpPrice &&
+    line.driftPercent
+  ) {
     words = `${name}: ${t.preflight.priceDrift(
       formatUnitPrice(line.dealPrice, locale),
       formatUnitPrice(line.erpPrice, locale),
@@ -92,14 +98,14 @@ export function PreflightCheck({ preflight, lineNames }: PreflightCheckProps) {
 
       {facts && (
         <ul class="facts">
-        {limit && after && (
-          <li class={credit?.exceeds ? 'warning-text' : undefined}>
-            {t.preflight.creditAfter(formatMoney(after, locale), formatMoney(limit, locale))}
-            {credit?.exceeds && ` (${t.preflight.overLimit})`}
-          </li>
-        )}
-        {preflight.blocked && <li class="warning-text">{t.preflight.blocked}</li>}
-        {preflight.dunningLevel > 0 && <li>{t.preflight.dunning(preflight.dunningLevel)}</li>}
+          {limit && after && (
+            <li class={credit?.exceeds ? 'warning-text' : undefined}>
+              {t.preflight.creditAfter(formatMoney(after, locale), formatMoney(limit, locale))}
+              {credit?.exceeds && ` (${t.preflight.overLimit})`}
+            </li>
+          )}
+          {preflight.blocked && <li class="warning-text">{t.preflight.blocked}</li>}
+          {preflight.dunningLevel > 0 && <li>{t.preflight.dunning(preflight.dunningLevel)}</li>}
         </ul>
       )}
     </div>

@@ -17,7 +17,9 @@ function TierNotes({ price, unit }: { price: LinePrice; unit: string }) {
   return (
     <>
       {tier && (
-        <div class="muted">{t.pricing.tierFrom(formatQuantity(tier.minQuantity, locale), unit)}</div>
+        <div class="muted">
+          {t.pricing.tierFrom(formatQuantity(tier.minQuantity, locale), unit)}
+        </div>
       )}
       {nextTier && (
         <div class="hint">

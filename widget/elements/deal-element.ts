@@ -106,7 +106,8 @@ export class ErpLensDealElement extends HTMLElement {
 
   #connect(): { api: Api; state: DealState } {
     const key = `${this.serverUrl}\n${this.token ?? ''}`;
-    if (this.#api && this.#state && key === this.#apiKey) return { api: this.#api, state: this.#state };
+    if (this.#api && this.#state && key === this.#apiKey)
+      return { api: this.#api, state: this.#state };
 
     this.#stopEvents?.();
     this.#state?.dispose();

@@ -1,4 +1,9 @@
-import { looksLikeOurs, readParentMessage, type FrameMessage, type ParentMessage } from './protocol.ts';
+import {
+  looksLikeOurs,
+  readParentMessage,
+  type FrameMessage,
+  type ParentMessage,
+} from './protocol.ts';
 
 /** The parts of `window` the bridge uses, so tests can hand it a stand-in. */
 export interface BridgeWindow {
@@ -31,7 +36,9 @@ export function createBridge(options: BridgeOptions) {
 
   function receive(event: MessageEvent): void {
     const fromParent = event.source === (win.parent as unknown);
-    const fromAllowed = parentOrigin ? event.origin === parentOrigin : allowed.includes(event.origin);
+    const fromAllowed = parentOrigin
+      ? event.origin === parentOrigin
+      : allowed.includes(event.origin);
     if (!fromParent || !fromAllowed) {
       if (looksLikeOurs(event.data)) warn(`ERP Lens ignored a message from ${event.origin}`);
       return;

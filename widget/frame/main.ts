@@ -24,7 +24,8 @@ function setLocale(next: string): void {
 
 setLocale(locale);
 
-const refused = !framed || allowed.length === 0 || (parentOrigin && !allowed.includes(parentOrigin));
+const refused =
+  !framed || allowed.length === 0 || (parentOrigin && !allowed.includes(parentOrigin));
 if (refused) {
   note.textContent = messagesFor(locale).frame.notAllowed(parentOrigin ?? location.origin);
 } else {

@@ -12,7 +12,8 @@ export function parseOrigins(text: string | null): string[] {
     try {
       const url = new URL(entry);
       const plain = url.origin === entry.replace(/\/$/, '');
-      if (plain && (url.protocol === 'https:' || url.protocol === 'http:')) origins.push(url.origin);
+      if (plain && (url.protocol === 'https:' || url.protocol === 'http:'))
+        origins.push(url.origin);
     } catch {
       continue;
     }

@@ -128,7 +128,8 @@ export const de: Messages = {
       unknown_currency: 'Währung nicht zulässig',
       validation_failed: 'Deal prüfen',
     },
-    priceDrift: (deal, erp, percent) => `Deal-Preis ${deal}, ERP-Preis jetzt ${erp} (${percent} Abweichung)`,
+    priceDrift: (deal, erp, percent) =>
+      `Deal-Preis ${deal}, ERP-Preis jetzt ${erp} (${percent} Abweichung)`,
     shortStock: (wanted, available, short) =>
       `${wanted} gewünscht, ${available} in allen Lagern verfügbar (${short} fehlen)`,
     creditAfter: (after, limit) => `Kredit nach diesem Auftrag: ${after} von ${limit} Limit`,
@@ -164,10 +165,12 @@ export const de: Messages = {
     network_error:
       'ERP Lens erreicht seinen Server nicht. Prüfen Sie die Verbindung und versuchen Sie es ' +
       'erneut.',
-    override_required: 'Der Deal hat Hinweise. Geben Sie eine Begründung an, um ihn trotzdem umzuwandeln.',
+    override_required:
+      'Der Deal hat Hinweise. Geben Sie eine Begründung an, um ihn trotzdem umzuwandeln.',
     forbidden: 'Ihre CRM-Sitzung darf das für diesen Deal nicht. Fragen Sie Ihren Admin.',
     unauthorized: 'Das CRM hat Sie nicht bei ERP Lens angemeldet. Laden Sie die Seite neu.',
     token_expired: 'Ihre CRM-Sitzung für ERP Lens ist abgelaufen. Laden Sie die Seite neu.',
-    rate_limited: 'Zu viele Anfragen in kurzer Zeit. Warten Sie eine Minute und versuchen Sie es erneut.',
+    rate_limited:
+      'Zu viele Anfragen in kurzer Zeit. Warten Sie eine Minute und versuchen Sie es erneut.',
   },
 };

@@ -6,9 +6,19 @@ import type { ApiErrorCode } from '../api-error.ts';
  * functions only place them in a sentence, since word order differs between languages.
  */
 export interface Messages {
-  lens: { deal: string; account: string; refresh: string; chooseCustomer: string; noCustomer: string };
+  lens: {
+    deal: string;
+    account: string;
+    refresh: string;
+    chooseCustomer: string;
+    noCustomer: string;
+  };
   status: { loading: string; updating: string; lastAnswer: string; tryAgain: string };
-  fact: { asOf: (time: string) => string; staleTitle: string; notAvailable: (what: string) => string };
+  fact: {
+    asOf: (time: string) => string;
+    staleTitle: string;
+    notAvailable: (what: string) => string;
+  };
   availability: {
     title: string;
     noLines: string;
@@ -226,7 +236,8 @@ export const en: Messages = {
       unknown_currency: 'Currency not accepted',
       validation_failed: 'Check the deal',
     },
-    priceDrift: (deal, erp, percent) => `deal price ${deal}, ERP price now ${erp} (${percent} apart)`,
+    priceDrift: (deal, erp, percent) =>
+      `deal price ${deal}, ERP price now ${erp} (${percent} apart)`,
     shortStock: (wanted, available, short) =>
       `${wanted} wanted, ${available} available in all warehouses (${short} short)`,
     creditAfter: (after, limit) => `Credit left after this order: ${after} of a ${limit} limit`,
@@ -243,8 +254,7 @@ export const en: Messages = {
     notAllowed: (origin) => `ERP Lens may not be embedded by ${origin}.`,
   },
   errors: {
-    deal_not_won:
-      'Only a won deal can become an ERP order. Mark the deal as won, then convert it.',
+    deal_not_won: 'Only a won deal can become an ERP order. Mark the deal as won, then convert it.',
     credit_blocked:
       'The ERP will not take this order on credit: the customer is blocked or would go over ' +
       'the credit limit. Ask finance to release it or raise the limit.',

@@ -18,7 +18,10 @@ interface Minted {
 
 const renewBeforeMs = 60_000;
 
-export function createDevTokens(serverUrl: string, doFetch: typeof fetch = (...args) => fetch(...args)) {
+export function createDevTokens(
+  serverUrl: string,
+  doFetch: typeof fetch = (...args) => fetch(...args),
+) {
   const minted = new Map<string, Promise<Minted>>();
 
   async function mint(claims: DevTokenClaims): Promise<Minted> {
@@ -26,7 +29,8 @@ export function createDevTokens(serverUrl: string, doFetch: typeof fetch = (...a
     if (claims.customer) query.set('customer', claims.customer);
     if (claims.deal) query.set('deal', claims.deal);
     const response = await doFetch(`${serverUrl.replace(/\/+$/, '')}/api/dev/token?${query}`);
-    if (!response.ok) throw new Error(`the server minted no dev token (HTTP ${response.status}); is dev mode on?`);
+    if (!response.ok)
+      throw new Error(`the server minted no dev token (HTTP ${response.status}); is dev mode on?`);
     return (await response.json()) as Minted;
   }
 

@@ -65,9 +65,19 @@ interface DealLensElementProps {
 }
 
 /** The embedded widget exactly as a CRM page would place it: attributes in, events out. */
-export function DealLensElement({ serverUrl, tokens, locale, deal, onConverted }: DealLensElementProps) {
+export function DealLensElement({
+  serverUrl,
+  tokens,
+  locale,
+  deal,
+  onConverted,
+}: DealLensElementProps) {
   const ref = useRef<HTMLElement>(null);
-  const token = useDevToken(tokens, { scope: 'lookup convert', customer: deal.customerId, deal: deal.id });
+  const token = useDevToken(tokens, {
+    scope: 'lookup convert',
+    customer: deal.customerId,
+    deal: deal.id,
+  });
 
   useEffect(() => {
     const element = ref.current;
@@ -103,7 +113,12 @@ interface AccountLensElementProps {
   customerId: string;
 }
 
-export function AccountLensElement({ serverUrl, tokens, locale, customerId }: AccountLensElementProps) {
+export function AccountLensElement({
+  serverUrl,
+  tokens,
+  locale,
+  customerId,
+}: AccountLensElementProps) {
   const token = useDevToken(tokens, { scope: 'lookup', customer: customerId });
 
   if (token === null) return null;

@@ -11,4 +11,7 @@ const serverUrl = new URLSearchParams(location.search).get('server') ?? '';
 const tokens = createDevTokens(serverUrl);
 const api = createApi({ baseUrl: serverUrl, token: () => tokens.get({ scope: 'lookup' }) });
 
-render(<Playground api={api} serverUrl={serverUrl} tokens={tokens} />, document.getElementById('app')!);
+render(
+  <Playground api={api} serverUrl={serverUrl} tokens={tokens} />,
+  document.getElementById('app')!,
+);

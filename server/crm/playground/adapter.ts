@@ -40,7 +40,10 @@ export function createPlaygroundCrm(db: SqlDb): PlaygroundCrm {
     getDeal: (dealId) => read(dealId),
 
     async writeOrderNumber(dealId, orderNumber) {
-      await db.run('UPDATE playground_deals SET erp_order_number = ? WHERE id = ?', [orderNumber, dealId]);
+      await db.run('UPDATE playground_deals SET erp_order_number = ? WHERE id = ?', [
+        orderNumber,
+        dealId,
+      ]);
     },
 
     async listDeals() {

@@ -24,7 +24,11 @@ const sandboxDeals: DemoDeal[] = [
     customer: 'ACME Industries AG',
     currency: 'EUR',
     stage: 'open',
-    lines: [['P-1001', '8'], ['P-1003', '16'], ['P-1004', '120.5']],
+    lines: [
+      ['P-1001', '8'],
+      ['P-1003', '16'],
+      ['P-1004', '120.5'],
+    ],
   },
   {
     id: 'D-1002',
@@ -32,7 +36,10 @@ const sandboxDeals: DemoDeal[] = [
     customer: 'Globex Retail GmbH',
     currency: 'EUR',
     stage: 'won',
-    lines: [['P-1002', '15'], ['P-1007', '4']],
+    lines: [
+      ['P-1002', '15'],
+      ['P-1007', '4'],
+    ],
   },
   {
     id: 'D-1003',
@@ -40,7 +47,10 @@ const sandboxDeals: DemoDeal[] = [
     customer: 'Initech Bau GmbH',
     currency: 'EUR',
     stage: 'won',
-    lines: [['P-1006', '20'], ['P-1008', '40']],
+    lines: [
+      ['P-1006', '20'],
+      ['P-1008', '40'],
+    ],
   },
   {
     id: 'D-1004',
@@ -48,7 +58,10 @@ const sandboxDeals: DemoDeal[] = [
     customer: 'Umbrella Supplies Ltd',
     currency: 'USD',
     stage: 'won',
-    lines: [['P-1005', '12.5'], ['P-1010', '6']],
+    lines: [
+      ['P-1005', '12.5'],
+      ['P-1010', '6'],
+    ],
   },
 ];
 
@@ -60,7 +73,10 @@ const trytonDeals: DemoDeal[] = [
     customer: 'ACME Industries AG',
     currency: 'EUR',
     stage: 'open',
-    lines: [['SKU-1001', '8'], ['SKU-1006', '12.5']],
+    lines: [
+      ['SKU-1001', '8'],
+      ['SKU-1006', '12.5'],
+    ],
   },
   {
     id: 'T-1002',
@@ -68,7 +84,10 @@ const trytonDeals: DemoDeal[] = [
     customer: 'ACME Industries AG',
     currency: 'EUR',
     stage: 'won',
-    lines: [['SKU-1002', '2'], ['SKU-1003', '20']],
+    lines: [
+      ['SKU-1002', '2'],
+      ['SKU-1003', '20'],
+    ],
   },
   {
     id: 'T-1003',
@@ -100,7 +119,11 @@ async function resolve(erp: ErpAdapter, demo: DemoDeal): Promise<DealInput | nul
 }
 
 /** Seeds the demo deals of this ERP once; returns the ids of deals it could not resolve. */
-export async function seedPlaygroundDeals(crm: PlaygroundCrm, erp: ErpAdapter, now: Date): Promise<string[]> {
+export async function seedPlaygroundDeals(
+  crm: PlaygroundCrm,
+  erp: ErpAdapter,
+  now: Date,
+): Promise<string[]> {
   if ((await crm.listDeals()).length > 0) return [];
   const demos = erp.name === 'tryton' ? trytonDeals : erp.name === 'sandbox' ? sandboxDeals : [];
   const missing: string[] = [];

@@ -119,7 +119,8 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
     const row = await db.first<{ rate: string }>('SELECT rate FROM sb_currencies WHERE code = ?', [
       currency,
     ]);
-    if (!row) throw new ErpRejected('erp_rejected', `The ERP has no exchange rate for ${currency}.`);
+    if (!row)
+      throw new ErpRejected('erp_rejected', `The ERP has no exchange rate for ${currency}.`);
     return row.rate;
   }
 
@@ -177,9 +178,10 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
         productId: item.productId,
         quantity: item.quantity,
         currency,
-        priceList: own.length > 0 || rules.some((r) => r.product_id === null)
-          ? customer.price_list_name
-          : null,
+        priceList:
+          own.length > 0 || rules.some((r) => r.product_id === null)
+            ? customer.price_list_name
+            : null,
         ...result,
       };
     });
@@ -212,7 +214,9 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
           {
             sql: `UPDATE sb_stock SET reserved = ? WHERE product_id = ? AND warehouse_id = ?`,
             params: [
-              dec(stock.find((s) => s.warehouse_id === t.warehouse)!.reserved).plus(t.take).toFixed(),
+              dec(stock.find((s) => s.warehouse_id === t.warehouse)!.reserved)
+                .plus(t.take)
+                .toFixed(),
               line.product_id,
               t.warehouse,
             ],
@@ -224,7 +228,10 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
         );
       }
     }
-    statements.push({ sql: "UPDATE sb_orders SET state = 'confirmed' WHERE id = ?", params: [orderId] });
+    statements.push({
+      sql: "UPDATE sb_orders SET state = 'confirmed' WHERE id = ?",
+      params: [orderId],
+    });
     await db.batch(statements);
   }
 
@@ -390,9 +397,20 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
              payment_terms, phone, country, street, postal_code, city, customer_group, reference)
            VALUES (?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
-            id, id, input.name, input.email, input.taxId, currency, input.paymentTerms, input.phone, input.country,
-            input.address?.street ?? null, input.address?.postalCode ?? null, input.address?.city ?? null,
-            input.group, input.crmId,
+            id,
+            id,
+            input.name,
+            input.email,
+            input.taxId,
+            currency,
+            input.paymentTerms,
+            input.phone,
+            input.country,
+            input.address?.street ?? null,
+            input.address?.postalCode ?? null,
+            input.address?.city ?? null,
+            input.group,
+            input.crmId,
           ],
         );
         return toCustomer((await db.first<CustomerRow>(`${customerSql} WHERE c.id = ?`, [id]))!);
@@ -420,7 +438,10 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
             throw new ErpRejected('unknown_product', `The ERP has no product "${line.productId}".`);
           }
           if (!dec(line.quantity).gt(0)) {
-            throw new ErpRejected('erp_rejected', `The quantity of ${product.code} must be above 0.`);
+            throw new ErpRejected(
+              'erp_rejected',
+              `The quantity of ${product.code} must be above 0.`,
+            );
           }
           if (!product.fractional && !isWhole(line.quantity)) {
             throw new ErpRejected(
@@ -432,7 +453,11 @@ export function createSandboxAdapter(db: SqlDb, options: SandboxOptions = {}): E
         const prices = await getPrices(customer.id, input.currency, input.lines);
         const amounts = input.lines.map((line, i) => {
           const unitPrice = line.unitPrice ?? prices[i]!.unitPrice;
-          return { line, unitPrice, amount: roundMoney(dec(unitPrice).times(line.quantity), input.currency) };
+          return {
+            line,
+            unitPrice,
+            amount: roundMoney(dec(unitPrice).times(line.quantity), input.currency),
+          };
         });
         const total = roundMoney(sum(amounts.map((a) => a.amount)), input.currency);
 

@@ -50,39 +50,160 @@ const priceRules = [
 
 const customers = [
   // id, name, email, tax id, currency, price list, credit limit, blocked, reason, terms, phone, country
-  ['C-1001', 'ACME Industries AG', 'purchasing@acme.example', 'DE123456789', 'EUR', 'PL-ACME',
-    '50000.00', 0, null, 'Net 30', '+4930123456', 'DE'],
-  ['C-1002', 'Globex Retail GmbH', 'einkauf@globex.example', 'DE811907980', 'EUR', null,
-    '20000.00', 0, null, 'Net 30', '+494012345678', 'DE'],
-  ['C-1003', 'Initech Bau GmbH', 'buchhaltung@initech.example', 'DE258963147', 'EUR',
-    'PL-BUILD', '15000.00', 0, null, 'Net 14', '+4989765432', 'DE'],
-  ['C-1004', 'Umbrella Supplies Ltd', 'ap@umbrella.example', 'GB123456789', 'USD', null,
-    '30000.00', 0, null, 'Net 30', '+442071234567', 'GB'],
-  ['C-1005', 'Stark Logistik GmbH', 'office@stark.example', 'DE147258369', 'EUR', null,
-    '10000.00', 1, 'Blocked by accounting: returned direct debit', 'Prepayment', '+4969246813', 'DE'],
+  [
+    'C-1001',
+    'ACME Industries AG',
+    'purchasing@acme.example',
+    'DE123456789',
+    'EUR',
+    'PL-ACME',
+    '50000.00',
+    0,
+    null,
+    'Net 30',
+    '+4930123456',
+    'DE',
+  ],
+  [
+    'C-1002',
+    'Globex Retail GmbH',
+    'einkauf@globex.example',
+    'DE811907980',
+    'EUR',
+    null,
+    '20000.00',
+    0,
+    null,
+    'Net 30',
+    '+494012345678',
+    'DE',
+  ],
+  [
+    'C-1003',
+    'Initech Bau GmbH',
+    'buchhaltung@initech.example',
+    'DE258963147',
+    'EUR',
+    'PL-BUILD',
+    '15000.00',
+    0,
+    null,
+    'Net 14',
+    '+4989765432',
+    'DE',
+  ],
+  [
+    'C-1004',
+    'Umbrella Supplies Ltd',
+    'ap@umbrella.example',
+    'GB123456789',
+    'USD',
+    null,
+    '30000.00',
+    0,
+    null,
+    'Net 30',
+    '+442071234567',
+    'GB',
+  ],
+  [
+    'C-1005',
+    'Stark Logistik GmbH',
+    'office@stark.example',
+    'DE147258369',
+    'EUR',
+    null,
+    '10000.00',
+    1,
+    'Blocked by accounting: returned direct debit',
+    'Prepayment',
+    '+4969246813',
+    'DE',
+  ],
 ] as const;
 
 function invoices(today: Date) {
   // number, customer, invoice date, due date, currency, total, paid, state, dunning level
   return [
-    ['INV-2026-0101', 'C-1001', day(today, -60), day(today, -30), 'EUR', '4120.00', '4120.00',
-      'paid', 0],
-    ['INV-2026-0140', 'C-1001', day(today, -10), day(today, 20), 'EUR', '1980.00', '0',
-      'posted', 0],
-    ['INV-2026-0102', 'C-1002', day(today, -20), day(today, 10), 'EUR', '12400.00', '0',
-      'posted', 0],
-    ['INV-2026-0120', 'C-1002', day(today, -25), day(today, 5), 'EUR', '9050.00', '0',
-      'posted', 0],
-    ['INV-2026-0090', 'C-1003', day(today, -89), day(today, -75), 'EUR', '3480.50', '0',
-      'posted', 2],
-    ['INV-2026-0110', 'C-1003', day(today, -34), day(today, -20), 'EUR', '1210.00', '0',
-      'posted', 1],
-    ['INV-2026-0150', 'C-1003', day(today, -4), day(today, 10), 'EUR', '860.00', '0',
-      'posted', 0],
-    ['INV-2026-0130', 'C-1004', day(today, -18), day(today, 12), 'USD', '5400.00', '2000.00',
-      'posted', 0],
-    ['INV-2026-0095', 'C-1005', day(today, -70), day(today, -40), 'EUR', '2310.00', '0',
-      'posted', 1],
+    [
+      'INV-2026-0101',
+      'C-1001',
+      day(today, -60),
+      day(today, -30),
+      'EUR',
+      '4120.00',
+      '4120.00',
+      'paid',
+      0,
+    ],
+    [
+      'INV-2026-0140',
+      'C-1001',
+      day(today, -10),
+      day(today, 20),
+      'EUR',
+      '1980.00',
+      '0',
+      'posted',
+      0,
+    ],
+    [
+      'INV-2026-0102',
+      'C-1002',
+      day(today, -20),
+      day(today, 10),
+      'EUR',
+      '12400.00',
+      '0',
+      'posted',
+      0,
+    ],
+    ['INV-2026-0120', 'C-1002', day(today, -25), day(today, 5), 'EUR', '9050.00', '0', 'posted', 0],
+    [
+      'INV-2026-0090',
+      'C-1003',
+      day(today, -89),
+      day(today, -75),
+      'EUR',
+      '3480.50',
+      '0',
+      'posted',
+      2,
+    ],
+    [
+      'INV-2026-0110',
+      'C-1003',
+      day(today, -34),
+      day(today, -20),
+      'EUR',
+      '1210.00',
+      '0',
+      'posted',
+      1,
+    ],
+    ['INV-2026-0150', 'C-1003', day(today, -4), day(today, 10), 'EUR', '860.00', '0', 'posted', 0],
+    [
+      'INV-2026-0130',
+      'C-1004',
+      day(today, -18),
+      day(today, 12),
+      'USD',
+      '5400.00',
+      '2000.00',
+      'posted',
+      0,
+    ],
+    [
+      'INV-2026-0095',
+      'C-1005',
+      day(today, -70),
+      day(today, -40),
+      'EUR',
+      '2310.00',
+      '0',
+      'posted',
+      1,
+    ],
   ] as const;
 }
 
@@ -93,21 +214,50 @@ export function seedStatements(today: Date): SqlStatement[] {
   for (const w of warehouses) add('INSERT INTO sb_warehouses VALUES (?, ?, ?, ?)', [...w]);
   for (const c of currencies) add('INSERT INTO sb_currencies VALUES (?, ?)', [...c]);
   for (const [id, name, unit, fractional, price, ber, muc] of products) {
-    add('INSERT INTO sb_products VALUES (?, ?, ?, ?, ?, ?)', [id, id, name, unit, fractional, price]);
-    add('INSERT INTO sb_stock (product_id, warehouse_id, on_hand) VALUES (?, ?, ?)', [id, 'W-BER', ber]);
-    add('INSERT INTO sb_stock (product_id, warehouse_id, on_hand) VALUES (?, ?, ?)', [id, 'W-MUC', muc]);
+    add('INSERT INTO sb_products VALUES (?, ?, ?, ?, ?, ?)', [
+      id,
+      id,
+      name,
+      unit,
+      fractional,
+      price,
+    ]);
+    add('INSERT INTO sb_stock (product_id, warehouse_id, on_hand) VALUES (?, ?, ?)', [
+      id,
+      'W-BER',
+      ber,
+    ]);
+    add('INSERT INTO sb_stock (product_id, warehouse_id, on_hand) VALUES (?, ?, ?)', [
+      id,
+      'W-MUC',
+      muc,
+    ]);
   }
   add('INSERT INTO sb_price_lists VALUES (?, ?)', ['PL-ACME', 'ACME contract prices']);
   add('INSERT INTO sb_price_lists VALUES (?, ?)', ['PL-BUILD', 'Construction volume prices']);
   for (const r of priceRules) add('INSERT INTO sb_price_rules VALUES (?, ?, ?, ?)', [...r]);
-  for (const [id, name, email, taxId, currency, pl, limit, blocked, reason, terms, phone, country] of customers) {
+  for (const [
+    id,
+    name,
+    email,
+    taxId,
+    currency,
+    pl,
+    limit,
+    blocked,
+    reason,
+    terms,
+    phone,
+    country,
+  ] of customers) {
     add(
       `INSERT INTO sb_customers (id, code, name, email, tax_id, currency, price_list_id, credit_limit,
          blocked, block_reason, payment_terms, phone, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [id, id, name, email, taxId, currency, pl, limit, blocked, reason, terms, phone, country],
     );
   }
-  for (const i of invoices(today)) add('INSERT INTO sb_invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [...i]);
+  for (const i of invoices(today))
+    add('INSERT INTO sb_invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [...i]);
   return s;
 }
 

@@ -64,7 +64,12 @@ export class TrytonAdapter implements ErpAdapter {
     return products.getStock(this.#t, productIds, opts);
   }
 
-  getPrices(customerId: string, currency: string, items: ErpPriceRequest[], opts?: CallOptions): Promise<ErpPrice[]> {
+  getPrices(
+    customerId: string,
+    currency: string,
+    items: ErpPriceRequest[],
+    opts?: CallOptions,
+  ): Promise<ErpPrice[]> {
     return getPrices(this.#t, customerId, currency, items, opts);
   }
 
@@ -113,10 +118,18 @@ export class TrytonAdapter implements ErpAdapter {
     if (!this.#currency) {
       const pending = (async () => {
         const context = await this.#t.rpc.context(rpcOpts(opts));
-        const [company] = await searchRead(this.#t, 'company.company', [['id', '=', context.company ?? -1]], ['currency.code'], opts);
+        const [company] = await searchRead(
+          this.#t,
+          'company.company',
+          [['id', '=', context.company ?? -1]],
+          ['currency.code'],
+          opts,
+        );
         const code = company ? str(related(company, 'currency.code')) : '';
         if (!code) {
-          throw new ErpError('The Tryton user has no company: set one in its preferences', { retryable: false });
+          throw new ErpError('The Tryton user has no company: set one in its preferences', {
+            retryable: false,
+          });
         }
         return code;
       })();
@@ -129,6 +142,9 @@ export class TrytonAdapter implements ErpAdapter {
   }
 }
 
-export function createTrytonAdapter(config: TrytonConfigInput, deps: TrytonAdapterDeps = {}): TrytonAdapter {
+export function createTrytonAdapter(
+  config: TrytonConfigInput,
+  deps: TrytonAdapterDeps = {},
+): TrytonAdapter {
   return new TrytonAdapter(config, deps);
 }

@@ -31,7 +31,12 @@ export function decimal(value: string): WireDecimal {
 export function date(value: string): WireDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) throw new TypeError(`Not a YYYY-MM-DD date: ${JSON.stringify(value)}`);
-  return { __class__: 'date', year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return {
+    __class__: 'date',
+    year: Number(match[1]),
+    month: Number(match[2]),
+    day: Number(match[3]),
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

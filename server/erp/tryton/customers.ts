@@ -4,11 +4,32 @@
  * Ids are Tryton party ids as decimal strings. The party code (e.g. "2") is shown as `code`
  * but is not accepted as an id: one key, one meaning.
  */
-import type { CallOptions, CustomerQuery, ErpCredit, ErpCustomer, ErpNewCustomer } from '../port.ts';
-import { likeEscape, rejected, related, searchRead, str, trytonIds, type Row, type Tryton } from './session.ts';
+import type {
+  CallOptions,
+  CustomerQuery,
+  ErpCredit,
+  ErpCustomer,
+  ErpNewCustomer,
+} from '../port.ts';
+import {
+  likeEscape,
+  rejected,
+  related,
+  searchRead,
+  str,
+  trytonIds,
+  type Row,
+  type Tryton,
+} from './session.ts';
 
-const CUSTOMER_FIELDS = ['code', 'name', 'email', 'phone', 'sale_price_list.name', 'tax_identifier.code'];
-
+const CUSTOMER_FIELDS = [
+  'code',
+  'name',
+  'email',
+  'phone',
+  'sale_price_list.name',
+  'tax_identifier.code',
+];
 
 export async function getCustomers(
   t: Tryton,
@@ -33,16 +54,24 @@ export async function searchCustomers(
     domain.push(['identifiers.code', '=', compactTaxId(query.taxId)]);
   }
   if (query.email?.trim()) {
-    domain.push(['contact_mechanisms', 'where', [
-      ['type', '=', 'email'],
-      ['value', 'ilike', likeEscape(query.email.trim())],
-    ]]);
+    domain.push([
+      'contact_mechanisms',
+      'where',
+      [
+        ['type', '=', 'email'],
+        ['value', 'ilike', likeEscape(query.email.trim())],
+      ],
+    ]);
   }
   if (query.phone?.trim()) {
-    domain.push(['contact_mechanisms', 'where', [
-      ['type', 'in', ['phone', 'mobile']],
-      ['value', '=', query.phone.trim()],
-    ]]);
+    domain.push([
+      'contact_mechanisms',
+      'where',
+      [
+        ['type', 'in', ['phone', 'mobile']],
+        ['value', '=', query.phone.trim()],
+      ],
+    ]);
   }
   if (query.name?.trim()) {
     domain.push(['name', 'ilike', `%${likeEscape(query.name.trim())}%`]);
@@ -57,24 +86,37 @@ export async function searchCustomers(
  * records until they are imported (trytond_import_countries), so a code could not be
  * resolved on a fresh database.
  */
-export async function createCustomer(t: Tryton, input: ErpNewCustomer, opts?: CallOptions): Promise<ErpCustomer> {
+export async function createCustomer(
+  t: Tryton,
+  input: ErpNewCustomer,
+  opts?: CallOptions,
+): Promise<ErpCustomer> {
   const mechanisms: Array<{ type: string; value: string }> = [];
   if (input.email) mechanisms.push({ type: 'email', value: input.email });
   if (input.phone) mechanisms.push({ type: 'phone', value: input.phone });
   const values: Record<string, unknown> = {
     name: input.name,
-    addresses: [['create', [{
-      street: input.address?.street ?? null,
-      postal_code: input.address?.postalCode ?? null,
-      city: input.address?.city ?? null,
-    }]]],
+    addresses: [
+      [
+        'create',
+        [
+          {
+            street: input.address?.street ?? null,
+            postal_code: input.address?.postalCode ?? null,
+            city: input.address?.city ?? null,
+          },
+        ],
+      ],
+    ],
   };
   if (mechanisms.length > 0) values.contact_mechanisms = [['create', mechanisms]];
   if (input.taxId) {
     values.identifiers = [['create', [{ type: null, code: compactTaxId(input.taxId) }]]];
   }
 
-  const [id] = await t.rpc.model<number[]>('party.party', 'create', [[values]], { signal: opts?.signal });
+  const [id] = await t.rpc.model<number[]>('party.party', 'create', [[values]], {
+    signal: opts?.signal,
+  });
   const [customer] = await readCustomers(t, [['id', '=', id]], 1, opts);
   if (!customer) throw rejected('erp_rejected', `Tryton did not return the new party ${id}`);
   return customer;
@@ -91,11 +133,24 @@ export async function getCredit(
   // account_credit_limit refuses a sale while a dunning on a level with `credit_limit` exists
   // and is not blocked (party.check_credit_limit); the same filter here.
   const [parties, dunnings, currency] = await Promise.all([
-    searchRead(t, 'party.party', [['id', 'in', wanted]],
-      [...CUSTOMER_FIELDS, 'credit_limit_amount', 'credit_amount', 'customer_payment_term.name'], opts),
-    searchRead(t, 'account.dunning', [
-      ['party', 'in', wanted], ['level.credit_limit', '=', true], ['blocked', '!=', true],
-    ], ['party', 'level.rec_name', 'amount', 'maturity_date'], opts),
+    searchRead(
+      t,
+      'party.party',
+      [['id', 'in', wanted]],
+      [...CUSTOMER_FIELDS, 'credit_limit_amount', 'credit_amount', 'customer_payment_term.name'],
+      opts,
+    ),
+    searchRead(
+      t,
+      'account.dunning',
+      [
+        ['party', 'in', wanted],
+        ['level.credit_limit', '=', true],
+        ['blocked', '!=', true],
+      ],
+      ['party', 'level.rec_name', 'amount', 'maturity_date'],
+      opts,
+    ),
     t.companyCurrency(opts),
   ]);
 
@@ -127,7 +182,14 @@ async function readCustomers(
   opts?: CallOptions,
 ): Promise<ErpCustomer[]> {
   const [rows, currency] = await Promise.all([
-    searchRead(t, 'party.party', domain, CUSTOMER_FIELDS, { ...opts, limit, order: [['name', 'ASC'], ['id', 'ASC']] }),
+    searchRead(t, 'party.party', domain, CUSTOMER_FIELDS, {
+      ...opts,
+      limit,
+      order: [
+        ['name', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    }),
     t.companyCurrency(opts),
   ]);
   return rows.map((row) => toCustomer(row, currency));

@@ -54,7 +54,10 @@ export function faultFromRpcError(method: string, error: unknown): ErpError {
   const fault = makeFault(method, type, list[0] ?? type, list[1] ?? '', null);
 
   // Another transaction changed the record, or SQLite was locked past trytond's own retries.
-  if (type === 'ConcurrencyException' || /OperationalError|database is locked/i.test(type + fault.message)) {
+  if (
+    type === 'ConcurrencyException' ||
+    /OperationalError|database is locked/i.test(type + fault.message)
+  ) {
     return new ErpUnavailable(`Tryton ${method} hit a concurrent change: ${fault.message}`, {
       cause: fault,
     });
@@ -80,7 +83,8 @@ export function faultFromHttp(
   const what = title ?? `HTTP ${status}`;
 
   let hint = '';
-  if (status === 401 && method === 'common.db.login') hint = ': check the Tryton username and password';
+  if (status === 401 && method === 'common.db.login')
+    hint = ': check the Tryton username and password';
   else if (status === 429) hint = ': too many failed logins, wait before trying again';
   else if (status === 403) hint = ': the method is not callable over RPC';
 

@@ -21,12 +21,34 @@ export async function getInvoices(
   if (wanted.length === 0) return new Map();
 
   const [invoices, dunnings, levels] = await Promise.all([
-    searchRead(t, 'account.invoice', [
-      ['party', 'in', wanted], ['type', '=', 'out'], ['state', 'in', STATES], ['number', '!=', null],
-    ], [
-      'party', 'number', 'state', 'invoice_date', 'currency.code', 'total_amount', 'amount_to_pay',
-      'lines_to_pay.maturity_date', 'lines_to_pay.reconciliation',
-    ], { ...opts, order: [['invoice_date', 'DESC'], ['id', 'DESC']] }),
+    searchRead(
+      t,
+      'account.invoice',
+      [
+        ['party', 'in', wanted],
+        ['type', '=', 'out'],
+        ['state', 'in', STATES],
+        ['number', '!=', null],
+      ],
+      [
+        'party',
+        'number',
+        'state',
+        'invoice_date',
+        'currency.code',
+        'total_amount',
+        'amount_to_pay',
+        'lines_to_pay.maturity_date',
+        'lines_to_pay.reconciliation',
+      ],
+      {
+        ...opts,
+        order: [
+          ['invoice_date', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      },
+    ),
     searchRead(t, 'account.dunning', [['party', 'in', wanted]], ['line', 'level'], opts),
     searchRead(t, 'account.dunning.level', [], ['procedure'], opts),
   ]);
@@ -56,7 +78,11 @@ export async function getInvoices(
 function toInvoice(row: Row, dunningByLine: Map<number, number>): ErpInvoice {
   const lines = (row['lines_to_pay.'] as Row[] | undefined) ?? [];
   const open = lines.filter((l) => l.reconciliation == null);
-  const dates = (ls: Row[]) => ls.map((l) => str(l.maturity_date)).filter(Boolean).sort();
+  const dates = (ls: Row[]) =>
+    ls
+      .map((l) => str(l.maturity_date))
+      .filter(Boolean)
+      .sort();
 
   return {
     customerId: String(row.party),

@@ -40,7 +40,15 @@ export async function getPrices(
   const productIds = [...new Set(items.map((item) => trytonId(item.productId) ?? 0))];
 
   const [parties, currencies, products] = await Promise.all([
-    partyId ? searchRead(t, 'party.party', [['id', '=', partyId]], ['sale_price_list', 'sale_price_list.name'], opts) : [],
+    partyId
+      ? searchRead(
+          t,
+          'party.party',
+          [['id', '=', partyId]],
+          ['sale_price_list', 'sale_price_list.name'],
+          opts,
+        )
+      : [],
     searchRead(t, 'currency.currency', [['code', '=', currency]], ['code'], opts),
     searchRead(t, 'product.product', [['id', 'in', productIds]], ['categories_all'], opts),
   ]);
@@ -49,14 +57,18 @@ export async function getPrices(
   const currencyId = currencies[0]?.id;
   if (!currencyId) throw rejected('erp_rejected', `Tryton has no currency ${currency}`);
   const missing = items.find((item) => !products.some((p) => String(p.id) === item.productId));
-  if (missing) throw rejected('unknown_product', `Tryton has no product with id ${missing.productId}`);
+  if (missing)
+    throw rejected('unknown_product', `Tryton has no product with id ${missing.productId}`);
 
   const priceListId = (party.sale_price_list as number | null) ?? null;
   const priceListName = priceListId ? str(related(party, 'sale_price_list.name')) : null;
   const lines = priceListId ? await readPriceListLines(t, priceListId, products, opts) : new Map();
 
   const context = { customer: partyId, currency: currencyId, price_list: priceListId };
-  const asked = items.map((item) => ({ productId: Number(item.productId), quantity: item.quantity }));
+  const asked = items.map((item) => ({
+    productId: Number(item.productId),
+    quantity: item.quantity,
+  }));
   const prices = await priceAt(t, asked, context, opts);
 
   // Next tiers need a second round: their quantities are known only from the lines.
@@ -80,10 +92,14 @@ export async function getPrices(
       unitPrice: price.unitPrice,
       listPrice: price.listPrice,
       priceList: priceListName,
-      tier: applied && applied.minQuantity > 0
-        ? { minQuantity: String(applied.minQuantity), unitPrice: price.unitPrice }
-        : null,
-      nextTier: next !== null && nextPrice ? { minQuantity: String(next), unitPrice: nextPrice.unitPrice } : null,
+      tier:
+        applied && applied.minQuantity > 0
+          ? { minQuantity: String(applied.minQuantity), unitPrice: price.unitPrice }
+          : null,
+      nextTier:
+        next !== null && nextPrice
+          ? { minQuantity: String(next), unitPrice: nextPrice.unitPrice }
+          : null,
     };
   });
 }
@@ -103,10 +119,16 @@ async function priceAt(
   const prices = new Map<string, PricedProduct>();
   await Promise.all(
     [...byQuantity].map(async ([quantity, ids]) => {
-      const rows = await searchRead(t, 'product.product', [['id', 'in', [...new Set(ids)]]], ['list_price', 'sale_price_uom'], {
-        ...opts,
-        context: { ...context, quantity: Number(quantity) },
-      });
+      const rows = await searchRead(
+        t,
+        'product.product',
+        [['id', 'in', [...new Set(ids)]]],
+        ['list_price', 'sale_price_uom'],
+        {
+          ...opts,
+          context: { ...context, quantity: Number(quantity) },
+        },
+      );
       for (const row of rows) {
         prices.set(key(String(row.id), quantity), {
           listPrice: str(row.list_price || '0'),
@@ -145,7 +167,9 @@ async function readPriceListLines(
 
   // A category line applies to products in that category or any below it (Tryton walks the
   // product's categories up to their parents).
-  const categories = [...new Set(lines.map((l) => l.category).filter((c): c is number => c !== null))];
+  const categories = [
+    ...new Set(lines.map((l) => l.category).filter((c): c is number => c !== null)),
+  ];
   const below = new Map<number, Set<number>>();
   await Promise.all(
     categories.map(async (category) => {

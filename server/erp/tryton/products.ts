@@ -8,7 +8,15 @@
  */
 import type { CallOptions, ErpProduct, ErpStockLevel, ErpWarehouse } from '../port.ts';
 import { formatQuantity } from './codec.ts';
-import { likeEscape, related, searchRead, str, trytonIds, type Row, type Tryton } from './session.ts';
+import {
+  likeEscape,
+  related,
+  searchRead,
+  str,
+  trytonIds,
+  type Row,
+  type Tryton,
+} from './session.ts';
 
 const PRODUCT_FIELDS = ['code', 'name', 'list_price', 'default_uom.symbol', 'default_uom.digits'];
 
@@ -19,9 +27,16 @@ export async function searchProducts(
   opts?: CallOptions,
 ): Promise<ErpProduct[]> {
   const like = `%${likeEscape(query.trim())}%`;
-  const domain = [['salable', '=', true], ['OR', ['code', 'ilike', like], ['name', 'ilike', like]]];
+  const domain = [
+    ['salable', '=', true],
+    ['OR', ['code', 'ilike', like], ['name', 'ilike', like]],
+  ];
   const [rows, currency] = await Promise.all([
-    searchRead(t, 'product.product', domain, PRODUCT_FIELDS, { ...opts, limit, order: [['code', 'ASC']] }),
+    searchRead(t, 'product.product', domain, PRODUCT_FIELDS, {
+      ...opts,
+      limit,
+      order: [['code', 'ASC']],
+    }),
     t.companyCurrency(opts),
   ]);
   return rows.map((row) => toProduct(row, currency));
@@ -44,10 +59,16 @@ export async function getProducts(
 }
 
 export async function listWarehouses(t: Tryton, opts?: CallOptions): Promise<ErpWarehouse[]> {
-  const rows = await searchRead(t, 'stock.location', [['type', '=', 'warehouse']], ['code', 'name'], {
-    ...opts,
-    order: [['id', 'ASC']],
-  });
+  const rows = await searchRead(
+    t,
+    'stock.location',
+    [['type', '=', 'warehouse']],
+    ['code', 'name'],
+    {
+      ...opts,
+      order: [['id', 'ASC']],
+    },
+  );
   const all = rows.map((row) => ({ id: String(row.id), code: str(row.code), name: str(row.name) }));
 
   const chosen = t.config.warehouses;

@@ -37,7 +37,8 @@ interface Session {
 }
 
 /** Methods that cannot have committed anything, so a timeout on them is never ambiguous. */
-const READ_ONLY = /\.(read|search|search_read|search_count|on_change|on_change_with|get_preferences|login|version)$/;
+const READ_ONLY =
+  /\.(read|search|search_read|search_count|on_change|on_change_with|get_preferences|login|version)$/;
 
 export class TrytonRpc {
   readonly endpoint: string;
@@ -69,7 +70,10 @@ export class TrytonRpc {
     opts: RpcCallOptions & { context?: TrytonContext } = {},
   ): Promise<T> {
     const name = `model.${model}.${method}`;
-    return this.#withSession(name, opts, (session) => [...args, { ...session.context, ...opts.context }]);
+    return this.#withSession(name, opts, (session) => [
+      ...args,
+      { ...session.context, ...opts.context },
+    ]);
   }
 
   /** A wizard or other call whose params already end with the context. */
@@ -119,7 +123,9 @@ export class TrytonRpc {
       return (await this.#post(method, params(fresh), fresh, opts)) as T;
     } catch (error) {
       if (!(error instanceof SessionExpired)) throw error;
-      throw new ErpUnavailable(`Tryton ${method} refused a fresh session (HTTP 401)`, { cause: error });
+      throw new ErpUnavailable(`Tryton ${method} refused a fresh session (HTTP 401)`, {
+        cause: error,
+      });
     }
   }
 
@@ -137,7 +143,12 @@ export class TrytonRpc {
 
   async #login(opts: RpcCallOptions): Promise<Session> {
     const { username, password, language } = this.#options;
-    const result = await this.#post('common.db.login', [username, { password }, language], null, opts);
+    const result = await this.#post(
+      'common.db.login',
+      [username, { password }, language],
+      null,
+      opts,
+    );
     if (!Array.isArray(result) || typeof result[0] !== 'number' || typeof result[1] !== 'string') {
       throw new ErpUnavailable(`Tryton common.db.login answered no session for user ${username}`);
     }
@@ -219,8 +230,11 @@ export class TrytonRpc {
     }
     // fetch rejects with a TypeError whose cause names the socket error (undici). A refused or
     // unresolvable connection sent nothing; a reset may have come after the request left.
-    const cause = error instanceof Error ? (error.cause as { code?: string; message?: string }) : undefined;
-    const neverSent = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(cause?.code ?? '');
+    const cause =
+      error instanceof Error ? (error.cause as { code?: string; message?: string }) : undefined;
+    const neverSent = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(
+      cause?.code ?? '',
+    );
     const reason = cause?.code ?? cause?.message ?? String(error);
     return new ErpUnavailable(`${where} is unreachable (${reason})`, {
       ambiguous: ambiguous && !neverSent,

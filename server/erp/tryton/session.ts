@@ -25,7 +25,10 @@ export function trytonIds(ids: string[]): number[] {
   return [...new Set(ids.map(trytonId).filter((id): id is number => id !== null))];
 }
 
-export function rpcOpts(opts?: CallOptions, context?: TrytonContext): RpcCallOptions & { context?: TrytonContext } {
+export function rpcOpts(
+  opts?: CallOptions,
+  context?: TrytonContext,
+): RpcCallOptions & { context?: TrytonContext } {
   return { signal: opts?.signal, ...(context ? { context } : {}) };
 }
 
@@ -35,7 +38,11 @@ export function searchRead(
   model: string,
   domain: unknown[],
   fields: string[],
-  opts?: CallOptions & { limit?: number; order?: [string, 'ASC' | 'DESC'][]; context?: TrytonContext },
+  opts?: CallOptions & {
+    limit?: number;
+    order?: [string, 'ASC' | 'DESC'][];
+    context?: TrytonContext;
+  },
 ): Promise<Row[]> {
   return t.rpc.model<Row[]>(
     model,
