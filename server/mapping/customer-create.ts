@@ -1,4 +1,5 @@
 import type { MappingConfig } from '../config.ts';
+import type { ErpNewCustomer } from '../erp/port.ts';
 import { accountCountry, chosenAddress, type CrmAccount } from './crm-account.ts';
 import type { CustomerLimits } from './customer-config.ts';
 import { mapPaymentTerms } from './payment-terms.ts';
@@ -11,27 +12,8 @@ import { formatTaxId, parseTaxId } from './tax-id.ts';
  * nothing is cut short silently, since a truncated name or tax id is a wrong record.
  */
 
-export interface CustomerCreateInput {
-  /** The CRM account id, for the ERP's reference field and the id map. */
-  crmId: string;
-  name: string;
-  email: string | null;
-  /** E.164. */
-  phone: string | null;
-  /** Compact, with its country prefix when known ("DE123456789"). */
-  taxId: string | null;
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  address: {
-    street: string | null;
-    postalCode: string | null;
-    city: string | null;
-    country: string;
-  } | null;
-  /** The ERP customer group for the CRM segment. */
-  group: string | null;
-  paymentTerms: string | null;
-}
+/** The port's shape: the matcher builds exactly what ErpAdapter.createCustomer takes. */
+export type CustomerCreateInput = ErpNewCustomer;
 
 export interface FieldProblem {
   field: keyof CustomerCreateInput | 'emailOrTaxId';
