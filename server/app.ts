@@ -98,6 +98,7 @@ export function createApp(deps: AppDeps): App {
   );
   const lookupDeps = {
     sources,
+    conversions: deps.conversions,
     config: config.lookup,
     mapping: config.mapping,
     now,

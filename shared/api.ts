@@ -54,6 +54,11 @@ export const DealLookupRequest = z
     lines: z.array(DealLine).max(200, 'at most 200 lines per deal'),
     /** Skip the cache for this deal (the rep's "refresh" button). */
     refresh: z.boolean().optional(),
+    /**
+     * The CRM deal these lines belong to. Once it became an ERP order, the ERP's stock and
+     * credit already include it: the answer then says so and does not count the deal twice.
+     */
+    dealId: z.string().trim().min(1).max(64).optional(),
   })
   .strict();
 
@@ -84,6 +89,9 @@ export const LinePrice = z.object({
   tier: Tier.nullable(),
   /** The next tier up when the quantity is near it ("from 10 units: 85.00"). */
   nextTier: Tier.nullable(),
+  /** The unit price agreed in the CRM, when the line has one: the order is made at it. */
+  agreedPrice: Money.nullable(),
+  /** Quantity times the agreed price if there is one, else the customer's price. */
   lineTotal: Money,
 });
 
@@ -117,6 +125,11 @@ export const DealLookupResponse = z.object({
   /** Sum of the line totals that could be priced; `complete` is false when some could not. */
   total: z.object({ amount: Money, complete: z.boolean() }),
   credit: fact(Credit),
+  /**
+   * The ERP order this deal already became (request `dealId`): its stock is reserved and its
+   * amount is in the open balance, so availability and credit are not reduced by it again.
+   */
+  order: z.object({ number: z.string() }).nullable(),
   answeredAt: Instant,
 });
 

@@ -12,6 +12,7 @@ import type { ErpCustomer, ErpPrice, ErpProduct, ErpStockLevel } from '../erp/po
 import { RequestError } from '../errors.ts';
 import { dec, isWhole, roundMoney, sum } from '../money.ts';
 import type { Metrics } from '../observe/metrics.ts';
+import type { ConversionStore } from '../store/conversions.ts';
 import type { Read } from './cache.ts';
 import { creditView } from './credit.ts';
 import { Deadline } from './deadline.ts';
@@ -26,6 +27,8 @@ import { priceKey, type LookupSources } from './sources.ts';
 
 export interface LookupDeps {
   sources: LookupSources;
+  /** Where a deal's conversion is recorded, to tell an ordered deal from a draft. */
+  conversions?: Pick<ConversionStore, 'get'>;
   config: LookupConfig;
   now: () => Date;
   metrics?: Metrics;
@@ -66,6 +69,13 @@ export function answerDeadline(config: LookupConfig): Deadline {
   return new Deadline(Math.floor(config.deadlineMs * 0.85));
 }
 
+/** The order a deal became, once its conversion confirmed it. */
+async function orderOf(deps: LookupDeps, dealId: string): Promise<{ number: string } | null> {
+  const record = await deps.conversions?.get(dealId);
+  const confirmed = ['order_confirmed', 'written_back', 'done'].includes(record?.step ?? '');
+  return record && confirmed ? { number: record.orderNumber ?? record.orderId ?? '' } : null;
+}
+
 /** A cache read as a fact of the answer: its value shaped by `shape`, or why it is missing. */
 export function toFact<V, T>(
   read: Read<V> | undefined,
@@ -93,7 +103,7 @@ function lineStock(levels: ErpStockLevel[], quantity: string, lowThreshold: stri
   };
 }
 
-function linePrice(p: ErpPrice, quantity: string) {
+function linePrice(p: ErpPrice, quantity: string, agreed: string | undefined) {
   const c = p.currency;
   const m = (amount: string) => ({ amount: roundMoney(amount, c), currency: c });
   const discount = dec(p.listPrice).gt(0)
@@ -108,7 +118,12 @@ function linePrice(p: ErpPrice, quantity: string) {
     nextTier: p.nextTier
       ? { minQuantity: p.nextTier.minQuantity, unitPrice: m(p.nextTier.unitPrice) }
       : null,
-    lineTotal: m(dec(p.unitPrice).times(quantity).toFixed()),
+    agreedPrice: agreed === undefined ? null : { amount: agreed, currency: c },
+    lineTotal: m(
+      dec(agreed ?? p.unitPrice)
+        .times(quantity)
+        .toFixed(),
+    ),
   };
 }
 
@@ -176,6 +191,7 @@ export async function lookupDeal(
   }
   checkLines(request, products);
 
+  const order = request.dealId ? await orderOf(deps, request.dealId) : null;
   const lines: LineResult[] = request.lines.map((line, i) => {
     const product = products.get(line.productId);
     const p = product?.ok ? product.value : null;
@@ -186,12 +202,13 @@ export async function lookupDeal(
       product: p ? { code: p.code, name: p.name, unit: p.unit } : null,
       stock: toFact(
         stock.get(line.productId),
-        (levels) => lineStock(levels ?? [], line.quantity, config.lowStockThreshold),
+        // An ordered deal's stock is already reserved: what is left need not cover it again.
+        (levels) => lineStock(levels ?? [], order ? '0' : line.quantity, config.lowStockThreshold),
         'No stock figure came back.',
       ),
       price: toFact(
         prices.get(keys[i]!),
-        (price) => (price ? linePrice(price, line.quantity) : null),
+        (price) => (price ? linePrice(price, line.quantity, line.unitPrice) : null),
         'No price came back.',
       ),
     };
@@ -211,9 +228,11 @@ export async function lookupDeal(
     total,
     credit: toFact(
       credit,
-      (c) => (c ? creditView(c, total.complete ? total.amount : null) : null),
+      // An ordered deal is in the open balance already.
+      (c) => (c ? creditView(c, total.complete && !order ? total.amount : null) : null),
       'The ERP keeps no credit data for this customer.',
     ),
+    order,
     answeredAt: deps.now().toISOString(),
   };
   deps.metrics?.lookupSeconds.observe({ lookup: 'deal' }, (performance.now() - started) / 1000);

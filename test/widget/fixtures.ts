@@ -54,6 +54,7 @@ export const freshLine: LineResult = {
       listPrice: eur('100.00'),
       discountPercent: '10.00',
       priceList: 'Dealers',
+      agreedPrice: null,
       tier: { minQuantity: '5', unitPrice: eur('90.00') },
       nextTier: { minQuantity: '10', unitPrice: eur('85.00') },
       lineTotal: eur('720.00'),
@@ -83,6 +84,7 @@ export const staleLine: LineResult = {
     value: {
       unitPrice: eur('0.1250'),
       listPrice: eur('0.1250'),
+      agreedPrice: null,
       discountPercent: '0',
       priceList: null,
       tier: null,
@@ -132,6 +134,7 @@ export function dealLookup(lines: LineResult[] = [freshLine, staleLine]): DealLo
     lines,
     total: { amount: eur('725.00'), complete: true },
     credit: overLimitCredit,
+    order: null,
     answeredAt: asOf,
   });
 }
