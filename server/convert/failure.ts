@@ -18,14 +18,15 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof ErpUnavailable) {
     return {
       code: 'erp_unavailable',
-      message: `The ERP is not reachable right now (${error.message}); try again in a minute.`,
+      // The adapter's own message (hosts, databases) stays in the log and the audit summary.
+      message: 'The ERP is not reachable right now; the conversion will be retried.',
       retryable: true,
     };
   }
   if (error instanceof CrmError) {
     return {
       code: 'crm_unavailable',
-      message: `The CRM could not be updated (${error.message}); try again in a minute.`,
+      message: 'The CRM could not be updated right now; the conversion will be retried.',
       retryable: error.retryable,
     };
   }

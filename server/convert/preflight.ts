@@ -164,23 +164,37 @@ export async function preflight(deps: PreflightDeps, deal: Deal): Promise<Prefli
   let creditView: Preflight['credit'] = null;
   if (credit) {
     const c = credit.currency;
-    const comparable = c === currency && credit.limit !== null;
-    const after = comparable
-      ? dec(credit.limit!).minus(credit.openBalance).minus(orderTotal)
-      : null;
+    const left = credit.limit === null ? null : dec(credit.limit).minus(credit.openBalance);
+    // The ERP gives no exchange rates: an order in another currency than the credit limit
+    // cannot be compared with it, so it needs a person's word (an override), unless the
+    // customer is over the limit already, which no order changes for the better.
+    const comparable = c === currency;
+    const after = left !== null && comparable ? left.minus(orderTotal) : null;
+    const money = (v: string) => ({ amount: roundMoney(v, c), currency: c });
     creditView = {
-      limit: credit.limit === null ? null : { amount: roundMoney(credit.limit, c), currency: c },
-      openBalance: { amount: roundMoney(credit.openBalance, c), currency: c },
+      limit: credit.limit === null ? null : money(credit.limit),
+      openBalance: money(credit.openBalance),
       orderTotal: { amount: orderTotal, currency },
-      afterOrder: after === null ? null : { amount: roundMoney(after, c), currency: c },
-      exceeds: after !== null && after.lt(0),
+      afterOrder: after === null ? null : money(after.toFixed()),
+      exceeds: (left !== null && left.lt(0)) || (after !== null && after.lt(0)),
     };
-    if (creditView.exceeds) {
+    const name = credit.customer.name;
+    if (left !== null && left.lt(0)) {
+      blocking.push({
+        code: 'credit_blocked',
+        message: `${name} is over their credit limit of ${creditView.limit!.amount} ${c} already (open ${creditView.openBalance.amount} ${c}).`,
+      });
+    } else if (after !== null && after.lt(0)) {
       blocking.push({
         code: 'credit_blocked',
         message:
-          `${credit.customer.name} would exceed their credit limit of ${creditView.limit!.amount} ${c}: ` +
+          `${name} would exceed their credit limit of ${creditView.limit!.amount} ${c}: ` +
           `open ${creditView.openBalance.amount} plus this order ${orderTotal}.`,
+      });
+    } else if (left !== null && !comparable) {
+      warnings.push({
+        code: 'credit_unchecked',
+        message: `${name}'s credit limit is kept in ${c}; this ${currency} order (${orderTotal}) could not be compared with the ${money(left.toFixed()).amount} ${c} left.`,
       });
     }
   }

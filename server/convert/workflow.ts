@@ -136,6 +136,8 @@ export function createConverter(deps: ConverterDeps): Converter {
         code: failure.code,
         status,
         attempts: record.attempts,
+        // The detail a person debugging needs (which call, which host); never sent to a browser.
+        cause: error instanceof Error ? error.message : String(error),
       });
     deps.metrics?.conversions.inc({ outcome: status, code: failure.code });
     if (status === 'retrying') deps.metrics?.conversionRetries.inc();

@@ -64,13 +64,11 @@ export function errorResponse(c: Context, error: unknown, logger: Logger): Respo
     return c.json(envelope(error.code, error.message, false), statusOf[error.code]);
   }
   if (error instanceof ErpUnavailable) {
+    // The adapter's message names hosts and databases: it goes to the log, not the browser.
+    logger.warn('erp.unavailable', { path: c.req.path, error });
     if (error.retryAfterSeconds !== null) c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(
-      envelope(
-        'erp_unavailable',
-        `The ERP is not answering right now (${error.message}). Try again shortly.`,
-        true,
-      ),
+      envelope('erp_unavailable', 'The ERP is not answering right now. Try again shortly.', true),
       503,
     );
   }

@@ -242,6 +242,37 @@ describe('the pre-flight check', () => {
     expect(res.body.error.code).toBe('validation_failed');
   });
 
+  it('blocks a customer already over its limit whatever the deal’s currency', async () => {
+    const { call } = await sandboxApp();
+    await call('PUT', '/api/playground/deals/D-P4', {
+      ...dealWith([{ productId: 'P-1008', quantity: '1' }], 'C-1002'),
+      currency: 'USD',
+    });
+    const check = (await call('GET', '/api/deals/D-P4/preflight')).body;
+    expect(check.ok).toBe(false);
+    expect(check.blocking[0]).toMatchObject({ code: 'credit_blocked' });
+    expect(check.credit.exceeds).toBe(true);
+  });
+
+  it('needs an override when the credit limit is in another currency than the deal', async () => {
+    const { call, db } = await sandboxApp();
+    await call('PUT', '/api/playground/deals/D-P5', {
+      ...dealWith([{ productId: 'P-1008', quantity: '2' }]),
+      currency: 'USD',
+    });
+    const check = (await call('GET', '/api/deals/D-P5/preflight')).body;
+    expect(check.ok).toBe(true);
+    expect(check.warnings.map((w: any) => w.code)).toEqual(['credit_unchecked']);
+    expect((await call('POST', '/api/deals/D-P5/convert')).body.error.code).toBe(
+      'override_required',
+    );
+    expect(await ordersFor(db, 'D-P5')).toHaveLength(0);
+    const done = await call('POST', '/api/deals/D-P5/convert', {
+      override: { reason: 'USD deal approved by finance' },
+    });
+    expect(done.status).toBe(200);
+  });
+
   it('shows the dunning level of the customer', async () => {
     const { call } = await sandboxApp();
     const check = (await call('GET', '/api/deals/D-1003/preflight')).body;

@@ -110,7 +110,7 @@ describe('conversion refusals', () => {
     const res = await call('POST', '/api/deals/D-1002/convert');
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('credit_blocked');
-    expect(res.body.error.message).toContain('would exceed their credit limit of 20000.00 EUR');
+    expect(res.body.error.message).toContain('is over their credit limit of 20000.00 EUR already');
     expect(res.body.error.details.conversion).toMatchObject({ status: 'failed', state: 'failed' });
     expect(await ordersFor(db, 'D-1002')).toHaveLength(0);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HealthResponse } from '../../shared/api.ts';
 import { ErrorEnvelope } from '../../shared/errors.ts';
+import { ErpUnavailable } from '../../server/erp/errors.ts';
 import type { ErpAdapter } from '../../server/erp/port.ts';
 import { sandboxApp } from '../fixtures/app.ts';
 
@@ -134,16 +135,21 @@ describe('the edges of the API', () => {
     expect(res.body.total.complete).toBe(false);
   });
 
-  it('answers a product search with erp_unavailable and 503 when the ERP fails', async () => {
-    const { call } = await sandboxApp({
+  it('answers a product search with erp_unavailable and 503, keeping the ERP’s internals in the log', async () => {
+    const { call, logs } = await sandboxApp({
       wrapErp: (erp): ErpAdapter => ({
         ...erp,
-        searchProducts: async () => Promise.reject(new Error('socket hang up')),
+        searchProducts: async () =>
+          Promise.reject(
+            new ErpUnavailable('Tryton login at http://10.1.2.3:8000/prod/ is unreachable'),
+          ),
       }),
     });
     const res = await call('GET', '/api/products?q=drill');
     expect(res.status).toBe(503);
     expect(res.body.error).toMatchObject({ code: 'erp_unavailable', retryable: true });
+    expect(JSON.stringify(res.body)).not.toContain('10.1.2.3');
+    expect(logs.join('\n')).toContain('10.1.2.3');
   });
 
   it('still answers when one part fails: that part is unavailable, the rest stands', async () => {
