@@ -1,3 +1,4 @@
+import { resolveAuthSettings } from '../../server/auth/signing-secret.ts';
 import { ConfigError } from '../../server/config.ts';
 import { configSource, loadConfigFile } from './load-config.ts';
 import { probeErp } from './probe-erp.ts';
@@ -36,7 +37,31 @@ export async function checkConfig(file: string | undefined, io: Io): Promise<num
     ].join('\n'),
   );
 
+  // What start-up refuses beyond the file itself: dev mode off loopback or in production,
+  // a missing or short token secret.
+  try {
+    resolveAuthSettings(config, io.env, {
+      runtime: 'node',
+      production: io.env.NODE_ENV === 'production',
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err.write(`${error.message}\n`);
+    return 1;
+  }
+
   const probe = await probeErp(config, io.env);
   (probe.ok ? io.out : io.err).write(`${probe.line}\n`);
-  return probe.ok ? 0 : 1;
+  if (!probe.ok) return 1;
+
+  const unknown = (config.lookup.warehouses ?? []).filter(
+    (w) => probe.warehouses && !probe.warehouses.some((x) => x.id === w || x.code === w),
+  );
+  if (unknown.length > 0) {
+    io.err.write(
+      `lookup.warehouses: ${unknown.join(', ')} not in the ERP, which has ${probe.warehouses!.map((w) => w.code).join(', ')}; fix the list\n`,
+    );
+    return 1;
+  }
+  return 0;
 }

@@ -14,6 +14,8 @@ import type { SqlDb } from '../../server/store/sql.ts';
 export interface ProbeResult {
   ok: boolean;
   line: string;
+  /** The warehouses the ERP has, when the probe could read them. */
+  warehouses?: Array<{ id: string; code: string }>;
 }
 
 export async function probeErp(config: Config, env: NodeJS.ProcessEnv): Promise<ProbeResult> {
@@ -40,6 +42,7 @@ export async function probeErp(config: Config, env: NodeJS.ProcessEnv): Promise<
     const warehouses = await tryton.listWarehouses();
     return {
       ok: true,
+      warehouses,
       line: `ERP tryton ${erp.url}/${erp.database} as ${erp.username}: logged in, ${describe(warehouses)} in ${Date.now() - started} ms`,
     };
   } catch (error) {
@@ -66,6 +69,7 @@ async function probeSandbox(path: string, started: number): Promise<ProbeResult>
     const warehouses = await createSandboxAdapter(db).listWarehouses();
     return {
       ok: true,
+      warehouses,
       line: `ERP sandbox ${path}: ${describe(warehouses)} in ${Date.now() - started} ms`,
     };
   } catch (error) {
