@@ -128,4 +128,21 @@ describe('erp-lens check-config', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('Usage: erp-lens check-config');
   });
+
+  it('refuses what start-up refuses: dev mode off loopback, and warehouses the ERP lacks', async () => {
+    const sandbox = { type: 'sandbox', path: join(dir, 'sandbox.sqlite') };
+    const open = await run([
+      'check-config',
+      file('open.json', { server: { host: '0.0.0.0' }, erp: sandbox }),
+    ]);
+    expect(open.code).toBe(1);
+    expect(open.stderr).toContain('only listens on loopback');
+
+    const ghost = await run([
+      'check-config',
+      file('ghost.json', { erp: sandbox, lookup: { warehouses: ['BER', 'XXX'] } }),
+    ]);
+    expect(ghost.code).toBe(1);
+    expect(ghost.stderr).toContain('lookup.warehouses: XXX not in the ERP, which has BER, MUC');
+  });
 });
