@@ -5,6 +5,8 @@ import { createLatestRequest } from './latest-request.ts';
 
 /** What the CRM host tells the widget about the deal being edited. */
 export interface DealDraft {
+  /** The CRM deal; once it became an ERP order the server does not count it twice. */
+  dealId?: string | null;
   customerId: string;
   currency: string;
   lines: DealLine[];
@@ -23,9 +25,19 @@ export function toLookupRequest(draft: DealDraft | null): DealLookupRequest | nu
 
   const lines = draft.lines
     .filter((line) => line.productId.trim() !== '' && isQuantity(line.quantity))
-    .map(({ lineId, productId, quantity }) => ({ lineId, productId, quantity }));
+    .map(({ lineId, productId, quantity, unitPrice }) =>
+      typeof unitPrice === 'string' && unitPrice.trim()
+        ? { lineId, productId, quantity, unitPrice: unitPrice.trim() }
+        : { lineId, productId, quantity },
+    );
 
-  return { customerId: draft.customerId, currency: draft.currency, lines };
+  const request: DealLookupRequest = {
+    customerId: draft.customerId,
+    currency: draft.currency,
+    lines,
+  };
+  if (draft.dealId) request.dealId = draft.dealId;
+  return request;
 }
 
 export interface DealStateOptions {

@@ -64,6 +64,8 @@ p { margin: 0 0 6px; }
 .warning-text { color: var(--bad); }
 .success { color: var(--ok); }
 .hint { color: var(--accent); font-size: 12px; }
+.agreed { white-space: nowrap; font-size: 12px; font-weight: 600; }
+.order-note p { margin: 0 0 4px; }
 .badge {
   display: inline-block;
   font-size: 12px;

@@ -23,6 +23,22 @@ describe('CreditBanner', () => {
     expect(container.querySelector('.alarm')).not.toBeNull();
   });
 
+  it('says the account is over its limit when no deal is in view', () => {
+    const credit = CreditFact.parse({
+      ...overLimitCredit,
+      value: {
+        ...overLimitCredit.value,
+        available: { amount: '-300.00', currency: 'EUR' },
+        afterDeal: null,
+      },
+    });
+    const { container } = renderInEnglish(<CreditBanner credit={credit} scope="account" />);
+
+    expect(container.textContent).not.toContain('This deal');
+    expect(screen.getByText('The account is over its credit limit')).toBeTruthy();
+    expect(container.textContent).toContain('by €300.00.');
+  });
+
   it('warns that credit is blocked, with the reason', () => {
     const credit = CreditFact.parse({
       ...overLimitCredit,

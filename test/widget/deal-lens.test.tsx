@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DealLookupResponse } from '../../shared/api.ts';
 import type { Api } from '../../widget/api.ts';
 import { DealLens } from '../../widget/components/deal-lens.tsx';
+import { LocaleContext } from '../../widget/components/locale.ts';
 import { createDealState } from '../../widget/state.ts';
 import { dealLookup, freshLine, staleLine } from './fixtures.ts';
 import { renderInEnglish } from './render.tsx';
@@ -32,14 +33,20 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function answered(state: ReturnType<typeof createDealState>) {
+async function answered(
+  state: ReturnType<typeof createDealState>,
+  draft: typeof bothLines & { dealId?: string } = bothLines,
+  response = dealLookup([freshLine, staleLine]),
+) {
   await act(async () => {
-    state.draft.value = bothLines;
+    state.draft.value = draft;
     await vi.advanceTimersByTimeAsync(250);
-    answers.shift()!(dealLookup([freshLine, staleLine]));
+    answers.shift()!(response);
     await vi.advanceTimersByTimeAsync(0);
   });
 }
+
+const ordered = () => ({ ...dealLookup([freshLine, staleLine]), order: { number: 'SO-00006' } });
 
 describe('DealLens', () => {
   it('keeps the figures on screen and says it is updating while a lookup runs', async () => {
@@ -84,6 +91,49 @@ describe('DealLens', () => {
 
     expect(screen.queryByText('Hex bolt M8')).toBeNull();
     expect(screen.getByText('Looking up…')).toBeTruthy();
+    state.dispose();
+  });
+
+  it('says the figures include the order instead of warning that the deal exceeds credit', async () => {
+    const state = createDealState(api);
+    renderInEnglish(<DealLens api={api} state={state} dealId={null} stage="won" />);
+    await answered(state, { ...bothLines, dealId: 'D-TEST-1' }, ordered());
+
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('Ordered as SO-00006; stock and credit include it.');
+    expect(text).not.toContain('This deal exceeds the credit limit');
+    expect(text).toContain('The account is over its credit limit');
+    state.dispose();
+  });
+
+  it('warns that the ERP order stays as it was when the deal changes after conversion', async () => {
+    const state = createDealState(api);
+    const draft = { ...bothLines, dealId: 'D-TEST-1' };
+    const { rerender } = renderInEnglish(
+      <DealLens api={api} state={state} dealId={null} stage="won" />,
+    );
+    await answered(state, draft, ordered());
+    expect(document.body.textContent).not.toContain('does not change');
+
+    await act(async () => {
+      const [bolt, nut] = draft.lines;
+      state.draft.value = { ...draft, lines: [{ ...bolt!, quantity: '9' }, nut!] };
+    });
+    expect(document.body.textContent).toContain(
+      'The deal changed after it became ERP order SO-00006; the order does not change with it.',
+    );
+
+    await act(async () => {
+      state.draft.value = draft;
+    });
+    expect(document.body.textContent).not.toContain('does not change');
+
+    rerender(
+      <LocaleContext.Provider value="en-US">
+        <DealLens api={api} state={state} dealId={null} stage="open" />
+      </LocaleContext.Provider>,
+    );
+    expect(document.body.textContent).toContain('does not change');
     state.dispose();
   });
 });

@@ -1,5 +1,6 @@
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LineResult } from '../../shared/api.ts';
 import { PricingPanel } from '../../widget/components/pricing-panel.tsx';
 import { asOf, dealLookup, freshLine, staleLine, unavailableLine } from './fixtures.ts';
 import { clockTime, renderInEnglish } from './render.tsx';
@@ -18,6 +19,28 @@ describe('PricingPanel', () => {
     expect(row.textContent).toContain('Tier from 5 pc');
     expect(row.textContent).toContain('€720.00');
     expect(row.textContent).toContain('Dealers');
+  });
+
+  it('shows the agreed price beside the customer price', () => {
+    const value = freshLine.price.status === 'ok' ? freshLine.price.value : null;
+    const agreed: LineResult = {
+      ...freshLine,
+      price: {
+        ...freshLine.price,
+        value: {
+          ...value!,
+          agreedPrice: { amount: '80.00', currency: 'EUR' },
+          lineTotal: { amount: '640.00', currency: 'EUR' },
+        },
+      } as LineResult['price'],
+    };
+    const lookup = dealLookup([agreed]);
+    renderInEnglish(<PricingPanel lines={lookup.lines} total={lookup.total} />);
+
+    const row = screen.getByText('Hex bolt M8').closest('tr')!;
+    expect(row.querySelector('.unit-price')?.textContent).toBe('€90.00');
+    expect(row.querySelector('.agreed')?.textContent).toBe('agreed €80.00');
+    expect(row.querySelector('.line-total')?.textContent).toContain('€640.00');
   });
 
   it('hints at the next volume tier', () => {

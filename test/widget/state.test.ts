@@ -159,6 +159,28 @@ describe('toLookupRequest', () => {
     expect(request?.lines.map((line) => line.lineId)).toEqual(['L3']);
   });
 
+  it('sends the deal id and the unit price agreed on a line', () => {
+    const request = toLookupRequest({
+      dealId: 'D-TEST-1',
+      customerId: 'C-TEST-1',
+      currency: 'EUR',
+      lines: [
+        { lineId: 'L1', productId: 'P-A', quantity: '2', unitPrice: '180.00' },
+        { lineId: 'L2', productId: 'P-B', quantity: '3' },
+      ],
+    });
+
+    expect(request).toEqual({
+      dealId: 'D-TEST-1',
+      customerId: 'C-TEST-1',
+      currency: 'EUR',
+      lines: [
+        { lineId: 'L1', productId: 'P-A', quantity: '2', unitPrice: '180.00' },
+        { lineId: 'L2', productId: 'P-B', quantity: '3' },
+      ],
+    });
+  });
+
   it('waits for a customer', () => {
     expect(toLookupRequest({ customerId: '', currency: 'EUR', lines: [] })).toBeNull();
   });

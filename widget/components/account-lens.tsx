@@ -35,7 +35,7 @@ export function AccountLens({ state }: { state: AccountState }) {
       {result && (
         <div class="panels">
           <PaymentsPanel payments={result.payments} />
-          <CreditBanner credit={result.credit} />
+          <CreditBanner credit={result.credit} scope="account" />
         </div>
       )}
     </div>

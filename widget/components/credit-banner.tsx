@@ -4,7 +4,18 @@ import { absolute, formatMoney, isNegative } from '../format-money.ts';
 import { AsOf, Unavailable } from './fact-notes.tsx';
 import { useLocale, useMessages } from './locale.ts';
 
-function Warning({ credit }: { credit: Credit }) {
+/**
+ * Whose figures these are: a deal's (what it would leave), an account's (no deal), or a deal
+ * that is already an ERP order (the open balance includes it, so it is not "exceeding").
+ */
+export type CreditScope = 'deal' | 'account' | 'ordered';
+
+function overBy(credit: Credit, scope: CreditScope): Credit['available'] {
+  const figure = scope === 'deal' ? credit.afterDeal : credit.available;
+  return figure && isNegative(figure.amount) ? figure : null;
+}
+
+function Warning({ credit, scope }: { credit: Credit; scope: CreditScope }) {
   const locale = useLocale();
   const t = useMessages();
 
@@ -19,19 +30,24 @@ function Warning({ credit }: { credit: Credit }) {
 
   if (!credit.exceedsLimit) return null;
 
-  const over = credit.afterDeal && isNegative(credit.afterDeal.amount) ? credit.afterDeal : null;
+  const over = overBy(credit, scope);
   return (
     <p class="warning">
       <span aria-hidden="true">⚠ </span>
-      <strong>{t.credit.exceeds}</strong>
+      <strong>{scope === 'deal' ? t.credit.exceeds : t.credit.accountOver}</strong>
       {over ? t.credit.exceedsBy(formatMoney(absolute(over), locale)) : '.'}{' '}
       {t.credit.talkToFinance}
     </p>
   );
 }
 
+export interface CreditBannerProps {
+  credit: Fact<Credit>;
+  scope?: CreditScope;
+}
+
 /** Credit limit, open balance and what is left, with a warning when the deal cannot pass. */
-export function CreditBanner({ credit }: { credit: Fact<Credit> }) {
+export function CreditBanner({ credit, scope = 'deal' }: CreditBannerProps) {
   const locale = useLocale();
   const t = useMessages();
 
@@ -53,7 +69,7 @@ export function CreditBanner({ credit }: { credit: Fact<Credit> }) {
         {t.credit.title} <AsOf fact={credit} />
       </h2>
       <div aria-live="polite">
-        <Warning credit={value} />
+        <Warning credit={value} scope={scope} />
         <dl class="figures">
           <dt>{t.credit.limit}</dt>
           <dd>{value.limit ? formatMoney(value.limit, locale) : t.credit.noLimit}</dd>

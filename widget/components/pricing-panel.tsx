@@ -67,6 +67,14 @@ function PricingRow({ line }: { line: LineResult }) {
       </td>
       <td>
         <span class="figure unit-price">{formatUnitPrice(value.unitPrice, locale)}</span>
+        {value.agreedPrice && (
+          <>
+            {' '}
+            <span class="agreed">
+              {t.pricing.agreed(formatUnitPrice(value.agreedPrice, locale))}
+            </span>
+          </>
+        )}
         {discounted && (
           <div class="muted">
             {t.pricing.list} <s>{formatUnitPrice(value.listPrice, locale)}</s>{' '}

@@ -137,9 +137,14 @@ export class ErpLensDealElement extends HTMLElement {
 
     const { api, state } = this.#connect();
     const deal = this.deal;
-    state.draft.value = { customerId: deal.customerId, currency: deal.currency, lines: deal.lines };
-
     const dealId = deal.id ?? null;
+    state.draft.value = {
+      dealId,
+      customerId: deal.customerId,
+      currency: deal.currency,
+      lines: deal.lines,
+    };
+
     const lens = h(DealLens, {
       api,
       state,

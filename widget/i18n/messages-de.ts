@@ -46,6 +46,7 @@ export const de: Messages = {
     incomplete: 'Einige Positionen haben keinen Preis; die Summe lässt sie aus.',
     tierFrom: (quantity, unit) => `Staffel ab ${quantity} ${unit}`,
     nextTier: (quantity, unit, price) => `ab ${quantity} ${unit}: ${price}`,
+    agreed: (price) => `vereinbart ${price}`,
   },
   credit: {
     title: 'Kredit',
@@ -53,6 +54,7 @@ export const de: Messages = {
     blocked: 'Kredit gesperrt.',
     blockedReason: 'Das ERP sperrt neue Aufträge für diesen Kunden.',
     exceeds: 'Dieser Deal überschreitet das Kreditlimit',
+    accountOver: 'Der Kunde liegt über seinem Kreditlimit',
     exceedsBy: (amount) => ` um ${amount}.`,
     talkToFinance: 'Sprechen Sie mit der Buchhaltung, bevor Sie Lieferung zusagen.',
     limit: 'Limit',
@@ -140,6 +142,13 @@ export const de: Messages = {
     reasonHint: 'Mindestens 3 Zeichen; sie wird im Protokoll festgehalten.',
     needsReason: 'Geben Sie eine Begründung an, um trotz der Hinweise umzuwandeln.',
     fixFirst: 'Klären Sie zuerst die Punkte oben.',
+  },
+  order: {
+    included: (orderNumber) =>
+      `Als Auftrag ${orderNumber} erfasst; Bestand und Kredit enthalten ihn bereits.`,
+    changed: (orderNumber) =>
+      `Der Deal wurde geändert, nachdem er ERP-Auftrag ${orderNumber} wurde; der Auftrag ` +
+      'ändert sich nicht mit. Ändern Sie auch den Auftrag im ERP.',
   },
   frame: {
     waiting: 'Warte darauf, dass das CRM einen Deal nennt.',

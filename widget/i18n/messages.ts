@@ -41,6 +41,8 @@ export interface Messages {
     incomplete: string;
     tierFrom: (quantity: string, unit: string) => string;
     nextTier: (quantity: string, unit: string, price: string) => string;
+    /** The price agreed in the CRM, beside the customer's ERP price; the order is made at it. */
+    agreed: (price: string) => string;
   };
   credit: {
     title: string;
@@ -48,6 +50,8 @@ export interface Messages {
     blocked: string;
     blockedReason: string;
     exceeds: string;
+    /** For an account on its own, or a deal whose order is in the open balance already. */
+    accountOver: string;
     exceedsBy: (amount: string) => string;
     talkToFinance: string;
     limit: string;
@@ -110,6 +114,10 @@ export interface Messages {
     needsReason: string;
     fixFirst: string;
   };
+  order: {
+    included: (orderNumber: string) => string;
+    changed: (orderNumber: string) => string;
+  };
   frame: { waiting: string; notAllowed: (origin: string) => string };
   errors: Partial<Record<ApiErrorCode, string>>;
 }
@@ -155,6 +163,7 @@ export const en: Messages = {
     incomplete: 'Some lines could not be priced; the total leaves them out.',
     tierFrom: (quantity, unit) => `Tier from ${quantity} ${unit}`,
     nextTier: (quantity, unit, price) => `from ${quantity} ${unit}: ${price}`,
+    agreed: (price) => `agreed ${price}`,
   },
   credit: {
     title: 'Credit',
@@ -162,6 +171,7 @@ export const en: Messages = {
     blocked: 'Credit blocked.',
     blockedReason: 'The ERP blocks new orders for this customer.',
     exceeds: 'This deal exceeds the credit limit',
+    accountOver: 'The account is over its credit limit',
     exceedsBy: (amount) => ` by ${amount}.`,
     talkToFinance: 'Talk to finance before promising delivery.',
     limit: 'Limit',
@@ -248,6 +258,12 @@ export const en: Messages = {
     reasonHint: 'At least 3 characters; it goes into the audit trail.',
     needsReason: 'Give a reason to convert despite the warnings.',
     fixFirst: 'Resolve the issues above first.',
+  },
+  order: {
+    included: (orderNumber) => `Ordered as ${orderNumber}; stock and credit include it.`,
+    changed: (orderNumber) =>
+      `The deal changed after it became ERP order ${orderNumber}; the order does not change ` +
+      'with it. Change the order in the ERP too.',
   },
   frame: {
     waiting: 'Waiting for the CRM to name a deal.',
