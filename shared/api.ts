@@ -60,7 +60,14 @@ export const DealLookupRequest = z
      */
     dealId: z.string().trim().min(1).max(64).optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (r) => {
+      const ids = r.lines.flatMap((l) => (l.lineId === undefined ? [] : [l.lineId]));
+      return new Set(ids).size === ids.length;
+    },
+    { message: 'every line needs its own lineId', path: ['lines'] },
+  );
 
 export const AvailabilityLevel = z.enum(['in_stock', 'low', 'partial', 'out_of_stock']);
 
@@ -234,6 +241,10 @@ export const DealInput = Deal.omit({ id: true, erpOrderNumber: true, updatedAt: 
   .refine((d) => d.customerId !== '' || d.account !== undefined, {
     message: 'name the ERP customer (customerId) or the CRM account (account)',
     path: ['customerId'],
+  })
+  .refine((d) => new Set(d.lines.map((l) => l.lineId)).size === d.lines.length, {
+    message: 'every line needs its own lineId',
+    path: ['lines'],
   });
 
 export const ConversionState = z.enum([

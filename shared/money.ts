@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 export const DecimalString = z
   .string()
-  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'a decimal number as a string, e.g. "12.50"');
+  .regex(
+    /^-?\d{1,15}(\.\d{1,6})?$/,
+    'a decimal number as a string, at most 15 digits before the point and 6 after, e.g. "12.50"',
+  );
 
 /** ISO 4217 currency code. */
 export const CurrencyCode = z

@@ -96,7 +96,15 @@ export function convertRoutes(deps: { converter: Converter; conversions: Convers
       })
       .post('/conversions/:dealId/dismiss', async (c) => {
         const dealId = parseParam(c.req.param('dealId'), DealId, 'deal id');
-        const { reason } = parseJsonText(await c.req.text(), DismissRequest);
+        const text = await c.req.text();
+        if (text.trim() === '') {
+          throw new RequestError(
+            'validation_failed',
+            400,
+            'Say why: send {"reason": "…"} with a few words.',
+          );
+        }
+        const { reason } = parseJsonText(text, DismissRequest);
         return c.json({ conversion: toConversion(await converter.dismiss(dealId, 'ops', reason)) });
       })
   );

@@ -59,7 +59,15 @@ export function webhookRoutes(deps: {
     }
 
     const raw = await c.req.text();
-    const given = (c.req.header('x-webhook-signature') ?? '')
+    const header = c.req.header('x-webhook-signature');
+    if (!header) {
+      throw new RequestError(
+        'unauthorized',
+        401,
+        'The X-Webhook-Signature header is missing; the CRM signs the raw body with the shared secret.',
+      );
+    }
+    const given = header
       .trim()
       .toLowerCase()
       .replace(/^sha256=/, '');
@@ -73,10 +81,14 @@ export function webhookRoutes(deps: {
 
     const delivery = parseJsonText(raw, Envelope);
     const sent = epochMs(delivery.timestamp);
-    if (
-      !Number.isFinite(sent) ||
-      Math.abs(deps.now().getTime() - sent) > cm.toleranceSeconds * 1000
-    ) {
+    if (!Number.isFinite(sent)) {
+      throw new RequestError(
+        'validation_failed',
+        400,
+        'The delivery’s timestamp is not a time: send ISO 8601 or Unix seconds.',
+      );
+    }
+    if (Math.abs(deps.now().getTime() - sent) > cm.toleranceSeconds * 1000) {
       throw new RequestError(
         'unauthorized',
         401,

@@ -135,6 +135,9 @@ describe('automatic retries', () => {
       400,
     );
     expect((await call('POST', '/api/conversions/D-1002/dismiss', '{')).status).toBe(400);
+    const empty = await call('POST', '/api/conversions/D-1002/dismiss');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('Say why');
   });
 });
 

@@ -138,6 +138,22 @@ describe('deal lookup refuses bad input with the envelope', () => {
     ['an unknown currency', deal([['P-1001', '1']], 'C-1001', 'GBP'), 400, 'unknown_currency'],
     ['a malformed currency', deal([['P-1001', '1']], 'C-1001', 'euro'), 400, 'validation_failed'],
     ['an extra field', { ...deal([]), discount: '50' }, 400, 'validation_failed'],
+    [
+      'two lines with one lineId',
+      {
+        ...deal([
+          ['P-1001', '1'],
+          ['P-1002', '1'],
+        ]),
+        lines: [
+          { lineId: 'x', productId: 'P-1001', quantity: '1' },
+          { lineId: 'x', productId: 'P-1002', quantity: '1' },
+        ],
+      },
+      400,
+      'validation_failed',
+    ],
+    ['a quantity with 7 decimals', deal([['P-1004', '1.1234567']]), 400, 'validation_failed'],
   ];
 
   it.each(cases)('answers %s with %i %s', async (_name, body, status, code) => {
@@ -237,5 +253,54 @@ describe('product and customer search', () => {
     expect(res.body.customers.map((c: any) => c.id)).toEqual(['C-1002']);
     const all = await call('GET', '/api/customers');
     expect(all.body.customers).toHaveLength(5);
+  });
+});
+
+describe('a deal lookup that knows its deal', () => {
+  it('counts an agreed line price in the line and deal totals, beside the customer price', async () => {
+    const { call } = await sandboxApp();
+    const res = await call('POST', '/api/lookup/deal', {
+      customerId: 'C-1001',
+      currency: 'EUR',
+      lines: [{ lineId: 'a', productId: 'P-1001', quantity: '2', unitPrice: '180.00' }],
+    });
+    expect(res.body.lines[0].price.value).toMatchObject({
+      unitPrice: { amount: '224.10' },
+      agreedPrice: { amount: '180.00', currency: 'EUR' },
+      lineTotal: { amount: '360.00' },
+    });
+    expect(res.body.total.amount.amount).toBe('360.00');
+  });
+
+  it('does not count a deal that became an order a second time', async () => {
+    const { call } = await sandboxApp();
+    const lines = [
+      { lineId: 'l1', productId: 'P-1006', quantity: '20' },
+      { lineId: 'l2', productId: 'P-1008', quantity: '40' },
+    ];
+    const converted = await call('POST', '/api/deals/D-1003/convert');
+    const res = await call('POST', '/api/lookup/deal', {
+      customerId: 'C-1003',
+      currency: 'EUR',
+      lines,
+      dealId: 'D-1003',
+    });
+
+    expect(res.body.order).toEqual({ number: converted.body.conversion.orderNumber });
+    expect(res.body.credit.value.afterDeal).toBeNull();
+    expect(res.body.credit.value.openBalance.amount).toBe('6308.50'); // the order is in it
+    expect(res.body.lines[0].stock.value).toMatchObject({
+      totalAvailable: '430',
+      level: 'in_stock',
+    });
+
+    const draft = await call('POST', '/api/lookup/deal', {
+      customerId: 'C-1003',
+      currency: 'EUR',
+      lines,
+      dealId: 'D-9999',
+    });
+    expect(draft.body.order).toBeNull();
+    expect(draft.body.credit.value.afterDeal).not.toBeNull();
   });
 });

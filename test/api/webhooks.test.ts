@@ -87,6 +87,16 @@ describe('the Customermates "deal won" webhook', () => {
     expect((await post(call, unix)).status).toBe(200);
   });
 
+  it('says what is wrong with a missing header or an unreadable timestamp', async () => {
+    const { call } = await sandboxApp({ env });
+    const missing = await call('POST', '/api/webhooks/customermates', delivery('D-1003'));
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.message).toContain('header is missing');
+    const soon = await post(call, delivery('D-1003', { timestamp: 'soon' }));
+    expect(soon.status).toBe(400);
+    expect(soon.body.error.message).toContain('not a time');
+  });
+
   it('ignores other events with 200, and converts nothing', async () => {
     const { call, db } = await sandboxApp({ env });
     const res = await post(call, delivery('D-1003', { event: 'deal.updated' }));
