@@ -115,6 +115,7 @@ h3 { font-size: 13px; margin: 0 0 4px; }
 .preflight, .override { margin: 0 0 8px; }
 .issues ul, .facts { margin: 0 0 6px; padding-left: 18px; }
 .issues.blocking { color: var(--bad); }
+.block-mark { vertical-align: -2px; }
 .issues.warnings, .warn-note { color: var(--warn); }
 .override label { display: block; font-weight: 600; }
 textarea { font: inherit; width: 100%; padding: 4px; border: 1px solid var(--muted); border-radius: 4px; }

@@ -361,12 +361,35 @@ describe('ConvertPanel', () => {
     expect(alert.textContent).toContain('ERP Lens cannot reach its server');
   });
 
-  it('lets the rep convert when the check itself cannot run', async () => {
-    serve({ preflight: () => json(envelope('erp_unavailable', 'Down.', true), 503) });
+  it('blocks converting when the check answers an error, with its message and a retry', async () => {
+    let known = false;
+    serve({
+      preflight: () =>
+        known
+          ? json(preflight())
+          : json(envelope('unknown_customer', 'The ERP has no customer "C-GONE".', false), 404),
+    });
     renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="won" />);
 
-    await screen.findByText(/The check could not run/);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The deal could not be checked:');
+    expect(alert.textContent).toContain('The ERP does not know this customer.');
+    expect(alert.textContent).toContain('The ERP has no customer "C-GONE".');
+    expect(convertButton()).toHaveProperty('disabled', true);
+    expect(screen.getByText(/once the check has passed/)).toBeTruthy();
+
+    known = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
     expect(await enabledButton()).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for no conversion record while the deal is not won', async () => {
+    serve({});
+    renderInEnglish(<ConvertPanel api={createApi()} dealId="D-TEST-1" stage="open" />);
+    await new Promise((settle) => setTimeout(settle, 20));
+
+    expect(fetchStub).not.toHaveBeenCalled();
   });
 
   it('speaks German: warnings, reason and progress', async () => {

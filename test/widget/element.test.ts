@@ -1,7 +1,7 @@
 import { waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../widget/element.ts';
-import { accountLookup, conversion, dealLookup, envelope, json } from './fixtures.ts';
+import { accountLookup, conversion, dealLookup, envelope, json, preflight } from './fixtures.ts';
 
 let fetchStub: ReturnType<typeof vi.fn<typeof fetch>>;
 
@@ -11,6 +11,7 @@ beforeEach(() => {
     if (path.endsWith('/api/lookup/deal')) return json(dealLookup());
     if (path.includes('/api/accounts/')) return json(accountLookup());
     if (path.endsWith('/convert') && init?.method === 'POST') return json(conversion());
+    if (path.endsWith('/preflight')) return json(preflight());
     return json(envelope('not_found', 'Nothing here.', false), 404);
   });
   vi.stubGlobal('fetch', fetchStub);

@@ -4,6 +4,7 @@ import type { Api } from '../api.ts';
 import { createConvertState } from '../convert-state.ts';
 import { formatClockTime } from '../format-date.ts';
 import { createLatestRequest } from '../latest-request.ts';
+import { CheckFailure } from './check-failure.tsx';
 import { ConversionFailure } from './conversion-failure.tsx';
 import { ConversionProgress } from './conversion-progress.tsx';
 import { useLocale, useMessages } from './locale.ts';
@@ -47,15 +48,18 @@ export function ConvertPanel(props: ConvertPanelProps) {
     });
   }, [api]);
 
+  const won = stage === 'won';
+
+  useEffect(() => () => convert.dispose(), [convert]);
+
+  // Only a won deal has a conversion to show; asking for the others gets 404 after 404.
   useEffect(() => {
-    void convert.load();
-    return () => convert.dispose();
-  }, [convert]);
+    if (won) void convert.load();
+  }, [convert, won]);
 
   useEffect(() => () => check.cancel(), [check]);
 
   const status = convert.status.value;
-  const won = stage === 'won';
   const settled = status.kind === 'idle' || status.kind === 'failed';
   const refusal = status.kind === 'failed' ? status.preflight : null;
 
@@ -86,7 +90,9 @@ export function ConvertPanel(props: ConvertPanelProps) {
   }
 
   const preflight = won && check.answered.value === dealId ? check.result.value : null;
-  const checking = won && settled && !preflight && !check.error.value;
+  const checkError =
+    won && settled && !preflight && !check.pending.value ? check.error.value : null;
+  const checking = won && settled && !preflight && !checkError;
   const blocked = (preflight?.blocking.length ?? 0) > 0;
   const needsReason = (preflight?.warnings.length ?? 0) > 0;
   const working = status.kind === 'converting' || status.kind === 'retrying';
@@ -95,6 +101,7 @@ export function ConvertPanel(props: ConvertPanelProps) {
   let why: string | null = null;
   if (!won) why = t.convert.onceWon;
   else if (blocked) why = t.preflight.fixFirst;
+  else if (checkError) why = t.preflight.checkFirst;
   else if (needsReason && !isReason(reason)) why = t.preflight.needsReason;
 
   return (
@@ -103,9 +110,7 @@ export function ConvertPanel(props: ConvertPanelProps) {
 
       {settled && preflight && <PreflightCheck preflight={preflight} lineNames={lineNames} />}
       {checking && <p class="muted">{t.preflight.checking}</p>}
-      {settled && won && !preflight && check.error.value && (
-        <p class="muted">{t.preflight.notChecked}</p>
-      )}
+      {checkError && <CheckFailure error={checkError} onRetry={() => void check.run(dealId)} />}
       {settled && needsReason && !blocked && <OverrideReason value={reason} onInput={setReason} />}
 
       <button

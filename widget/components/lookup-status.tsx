@@ -1,5 +1,5 @@
 import type { ApiError } from '../api-error.ts';
-import { describeError } from '../error-words.ts';
+import { describeError, errorDetail } from '../error-words.ts';
 import { useMessages } from './locale.ts';
 
 interface LookupStatusProps {
@@ -9,9 +9,13 @@ interface LookupStatusProps {
   onRetry: () => void;
 }
 
-/** One line above the panels: updating, or why the figures below may be old. */
+/**
+ * One line above the panels: updating, or why the figures below may be old. "Try again" only
+ * where trying again can help; a refused deal needs an edit instead.
+ */
 export function LookupStatus({ pending, error, hasFigures, onRetry }: LookupStatusProps) {
   const t = useMessages();
+  const detail = error ? errorDetail(error, t) : null;
 
   return (
     <div class="lookup-status" role="status" aria-live="polite">
@@ -20,12 +24,18 @@ export function LookupStatus({ pending, error, hasFigures, onRetry }: LookupStat
         <p class="warning">
           <span aria-hidden="true">⚠ </span>
           {describeError(error, t)}
-          {hasFigures && ` ${t.status.lastAnswer}`}{' '}
-          <button type="button" onClick={onRetry}>
-            {t.status.tryAgain}
-          </button>
+          {hasFigures && ` ${t.status.lastAnswer}`}
+          {error.retryable && (
+            <>
+              {' '}
+              <button type="button" onClick={onRetry}>
+                {t.status.tryAgain}
+              </button>
+            </>
+          )}
         </p>
       )}
+      {!pending && detail && <p class="muted">{detail}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Preflight, PreflightIssue } from '../../shared/api.ts';
 import { formatMoney, formatPercent, formatQuantity, formatUnitPrice } from '../format-money.ts';
+import { BlockMark } from './block-mark.tsx';
 import { useLocale, useMessages } from './locale.ts';
 
 export interface PreflightCheckProps {
@@ -62,8 +63,7 @@ export function PreflightCheck({ preflight, lineNames }: PreflightCheckProps) {
       {blocking.length > 0 && (
         <div class="issues blocking">
           <p>
-            <span aria-hidden="true">⛔ </span>
-            <strong>{t.preflight.blocking}</strong>
+            <BlockMark /> <strong>{t.preflight.blocking}</strong>
           </p>
           <ul>
             {blocking.map((issue, i) => (

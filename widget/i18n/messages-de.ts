@@ -116,7 +116,9 @@ export const de: Messages = {
   preflight: {
     title: 'Vor dem Umwandeln',
     checking: 'Deal wird gegen das ERP geprüft…',
-    notChecked: 'Die Prüfung lief nicht; der Server prüft den Deal beim Umwandeln erneut.',
+    checkFailed: 'Der Deal ließ sich nicht prüfen:',
+    checkAgain: 'Erneut prüfen',
+    checkFirst: 'Umwandeln ist möglich, sobald die Prüfung bestanden ist.',
     clear: 'Preise, Bestand und Kredit sind in Ordnung.',
     blocking: 'Dieser Deal kann noch kein Auftrag werden:',
     warnings: 'Prüfen Sie vor dem Umwandeln:',

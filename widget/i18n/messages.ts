@@ -97,7 +97,10 @@ export interface Messages {
   preflight: {
     title: string;
     checking: string;
-    notChecked: string;
+    /** The check answered with an error; converting waits until one passes. */
+    checkFailed: string;
+    checkAgain: string;
+    checkFirst: string;
     clear: string;
     blocking: string;
     warnings: string;
@@ -232,7 +235,9 @@ export const en: Messages = {
   preflight: {
     title: 'Before converting',
     checking: 'Checking the deal against the ERP…',
-    notChecked: 'The check could not run; the server checks the deal again when you convert.',
+    checkFailed: 'The deal could not be checked:',
+    checkAgain: 'Check again',
+    checkFirst: 'The deal can be converted once the check has passed.',
     clear: 'Prices, stock and credit are in order.',
     blocking: 'This deal cannot become an order yet:',
     warnings: 'Check these before converting:',

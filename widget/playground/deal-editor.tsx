@@ -7,7 +7,11 @@ import { newLineId } from './playground-state.ts';
 import { ProductSearch } from './product-search.tsx';
 import { SaveNote } from './save-note.tsx';
 
-const currencies = ['EUR', 'USD', 'GBP', 'CHF'];
+/**
+ * The default config's lookup.currencies. No endpoint tells the playground what the server
+ * accepts; one that did (or the currencies in GET /api/health) would end this copy.
+ */
+const currencies = ['EUR', 'USD', 'CHF'];
 
 interface DealEditorProps {
   api: Api;
