@@ -53,6 +53,8 @@ p { margin: 0 0 6px; }
   border-radius: 3px;
   white-space: nowrap;
 }
+.as-of-fresh { font-size: 11px; font-weight: normal; color: var(--muted); white-space: nowrap; }
+.discount { white-space: nowrap; }
 .unavailable {
   color: var(--warn);
   background: var(--warn-bg);
@@ -147,6 +149,22 @@ textarea { font: inherit; width: 100%; padding: 4px; border: 1px solid var(--mut
 @container lens (min-width: 640px) {
   .panels { grid-template-columns: 1fr 1fr; align-items: start; }
   .pricing { grid-column: 1 / -1; }
+}
+@container lens (max-width: 479px) {
+  /* Each invoice as a small card: six columns do not fit, and a sideways scroll hid two. */
+  .invoices, .invoices tbody, .invoices tr { display: block; }
+  .invoices thead {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+  }
+  .invoices tr { border-top: 1px solid var(--line); padding: 4px 0; }
+  .invoices th, .invoices td { display: flex; justify-content: space-between; gap: 8px; border: 0; padding: 1px 0; }
+  .invoices td { flex-wrap: wrap; text-align: right; }
+  .invoices td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+  .invoices td > div { flex-basis: 100%; text-align: right; }
 }
 @container lens (max-width: 360px) {
   th, td { padding: 4px 2px; }

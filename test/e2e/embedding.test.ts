@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { screenshot, seriousViolations } from './artifacts.ts';
-import { dealToken } from './dev-token.ts';
-import { acmeDeal, hostilePage, plainPage, umbrellaDeal } from './host-pages.ts';
+import { dealToken, mintToken } from './dev-token.ts';
+import { accountPage, acmeDeal, hostilePage, plainPage, umbrellaDeal } from './host-pages.ts';
 import { describeInBrowser } from './session.ts';
 
 /** Serves `html` at a path of the server's own origin, so the page and the API share it. */
@@ -80,6 +80,38 @@ describeInBrowser('the custom element on a host page', (session) => {
     expect(await seriousViolations(page, 'narrow-300')).toEqual([]);
     await page.close();
   });
+
+  for (const locale of ['en-US', 'de-DE']) {
+    it(`fits the account panel's invoices into a 300-pixel sidebar in ${locale}`, async () => {
+      const { server, browser } = session();
+      const page = await browser.context.newPage();
+      const token = await mintToken(server.url, { customer: 'C-1001', scope: 'lookup' });
+      await openHostPage(page, server.url, accountPage('C-1001', token, 300, locale));
+
+      const lens = page.locator('erp-lens-account');
+      await lens.locator('table.invoices tbody tr').first().waitFor();
+      const overflow = await lens.evaluate((element) => {
+        const root = element.shadowRoot!.querySelector('.root')!;
+        const scroller = element.shadowRoot!.querySelector('.table-scroll')!;
+        return Math.max(
+          root.scrollWidth - root.clientWidth,
+          scroller.scrollWidth - scroller.clientWidth,
+        );
+      });
+      await screenshot(lens, `account-narrow-300-${locale}`);
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      // The last two figures of a card, Open and Payment status, are inside the panel.
+      const panel = (await lens.locator('.payments').boundingBox())!;
+      const status = (await lens
+        .locator('table.invoices tbody td:last-child')
+        .first()
+        .boundingBox())!;
+      expect(status.x + status.width).toBeLessThanOrEqual(panel.x + panel.width);
+      expect(await seriousViolations(page, `account-narrow-300-${locale}`)).toEqual([]);
+      await page.close();
+    });
+  }
 
   it('sets credit and availability side by side in a wide layout', async () => {
     const { server, browser } = session();

@@ -94,3 +94,22 @@ export function plainPage(deal: object, token: string, width: number, locale = '
 </body>
 </html>`;
 }
+
+/** A plain host with the account element alone, at a given width. */
+export function accountPage(customerId: string, token: string, width: number, locale: string) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Plain CRM account</title>
+<style>body { margin: 16px; background: #f3f4f7; } erp-lens-account { width: ${width}px; }</style>
+</head>
+<body>
+<main>
+<erp-lens-account id="lens" locale="${locale}" customer-id="${customerId}"></erp-lens-account>
+</main>
+<script>
+  document.getElementById('lens').token = ${JSON.stringify(token)};
+</script>
+<script type="module" src="/erp-lens.js"></script>
+</body>
+</html>`;
+}

@@ -1,5 +1,6 @@
-import { cleanup, screen, within } from '@testing-library/preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocaleContext } from '../../widget/components/locale.ts';
 import { AvailabilityPanel } from '../../widget/components/availability-panel.tsx';
 import { asOf, dealLookup, freshLine, staleLine, unavailableLine } from './fixtures.ts';
 import { clockTime, renderInEnglish } from './render.tsx';
@@ -17,7 +18,20 @@ describe('AvailabilityPanel', () => {
     expect(line.textContent).toContain('100 pc available');
     expect(line.textContent).toContain('North depot');
     expect(line.textContent).toContain('(15 on hand)');
-    expect(line.textContent).not.toContain('as of');
+    expect(line.querySelector('.as-of-fresh')?.textContent).toBe(`as of ${clockTime(asOf)}`);
+    expect(line.querySelector('.as-of')).toBeNull();
+  });
+
+  it('says the unit in German', () => {
+    render(
+      <LocaleContext.Provider value="de-DE">
+        <AvailabilityPanel lines={dealLookup([freshLine]).lines} />
+      </LocaleContext.Provider>,
+    );
+
+    const line = screen.getByText('Hex bolt M8').closest('li')!;
+    expect(line.textContent).toContain('112 Stk. insgesamt verfügbar');
+    expect(line.textContent).not.toMatch(/\bpc\b/);
   });
 
   it('marks a stale stock figure with the time it was read', () => {

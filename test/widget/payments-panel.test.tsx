@@ -1,5 +1,6 @@
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocaleContext } from '../../widget/components/locale.ts';
 import { PaymentsPanel } from '../../widget/components/payments-panel.tsx';
 import { accountLookup } from './fixtures.ts';
 import { renderInEnglish } from './render.tsx';
@@ -27,6 +28,35 @@ describe('PaymentsPanel', () => {
     const partial = screen.getByText('INV-2024-0057').closest('tr')!;
     expect(partial.textContent).toContain('May 20, 2024');
     expect(partial.textContent).toContain('Partially paid');
+  });
+
+  it('translates the default dunning labels in German and keeps a label of its own', () => {
+    const payments = accountLookup().payments;
+    const { container, unmount } = render(
+      <LocaleContext.Provider value="de-DE">
+        <PaymentsPanel payments={payments} />
+      </LocaleContext.Provider>,
+    );
+    expect(container.textContent).toContain('Mahnstufe 2: Zweite Mahnung');
+    expect(container.textContent).not.toContain('Second reminder');
+    unmount();
+
+    if (payments.status !== 'ok') throw new Error('the fixture has payments');
+    const own = { ...payments, value: { ...payments.value, dunningLabel: 'Anwalt' } };
+    render(
+      <LocaleContext.Provider value="de-DE">
+        <PaymentsPanel payments={own} />
+      </LocaleContext.Provider>,
+    );
+    expect(screen.getByText(/Mahnstufe 2: Anwalt/)).toBeTruthy();
+  });
+
+  it('labels each invoice figure, so it reads as a card in a narrow sidebar', () => {
+    renderInEnglish(<PaymentsPanel payments={accountLookup().payments} />);
+
+    const row = screen.getByText('INV-2024-0057').closest('tr')!;
+    const labels = [...row.querySelectorAll('td')].map((cell) => cell.dataset.label);
+    expect(labels).toEqual(['Date', 'Due', 'Total', 'Open', 'Payment status']);
   });
 
   it('shows a degraded state when payments could not be read', () => {

@@ -46,7 +46,7 @@ function WarehouseRows({ warehouses, unit }: { warehouses: WarehouseStock[]; uni
 function AvailabilityLine({ line }: { line: LineResult }) {
   const locale = useLocale();
   const t = useMessages();
-  const unit = line.product?.unit ?? '';
+  const unit = t.unit(line.product?.unit ?? '');
   const stock = line.stock;
 
   return (

@@ -2,11 +2,18 @@ import type { Fact } from '../../shared/facts.ts';
 import { formatClockTime } from '../format-date.ts';
 import { useLocale, useMessages } from './locale.ts';
 
-/** "as of 14:05" beside a figure the server answered from an older ERP reading. */
+/**
+ * "as of 14:05" beside every figure: quiet when the ERP answered just now, marked when the
+ * server answered from an older reading.
+ */
 export function AsOf({ fact }: { fact: Fact<unknown> }) {
   const locale = useLocale();
   const t = useMessages();
-  if (fact.status !== 'ok' || !fact.stale) return null;
+  if (fact.status !== 'ok') return null;
+
+  if (!fact.stale) {
+    return <span class="as-of-fresh">{t.fact.asOf(formatClockTime(fact.asOf, locale))}</span>;
+  }
 
   return (
     <span class="as-of" title={t.fact.staleTitle}>

@@ -17,16 +17,20 @@ function InvoiceRow({ invoice }: { invoice: Invoice }) {
   return (
     <tr>
       <th scope="row">{invoice.number}</th>
-      <td>{formatCalendarDate(invoice.invoiceDate, locale)}</td>
-      <td>
+      <td data-label={t.payments.date}>{formatCalendarDate(invoice.invoiceDate, locale)}</td>
+      <td data-label={t.payments.due}>
         {invoice.dueDate ? formatCalendarDate(invoice.dueDate, locale) : '—'}
         {invoice.daysOverdue > 0 && (
           <div class="warning-text">{t.payments.daysOverdue(invoice.daysOverdue)}</div>
         )}
       </td>
-      <td class="figure">{formatMoney(invoice.total, locale)}</td>
-      <td class="figure">{formatMoney(invoice.open, locale)}</td>
-      <td>
+      <td class="figure" data-label={t.payments.total}>
+        {formatMoney(invoice.total, locale)}
+      </td>
+      <td class="figure" data-label={t.payments.open}>
+        {formatMoney(invoice.open, locale)}
+      </td>
+      <td data-label={t.payments.status}>
         <PaymentStatusBadge status={invoice.status} />
         {invoice.dunningLevel > 0 && (
           <div class="muted">{t.payments.dunning(invoice.dunningLevel)}</div>
@@ -48,7 +52,8 @@ function Summary({ payments }: { payments: AccountPayments }) {
           <span class="dunning">
             {' '}
             {t.payments.dunningLevel(payments.dunningLevel)}
-            {payments.dunningLabel && `: ${payments.dunningLabel}`}
+            {payments.dunningLabel &&
+              `: ${t.payments.dunningLabel(payments.dunningLevel, payments.dunningLabel)}`}
           </span>
         )}
       </p>
@@ -90,7 +95,7 @@ export function PaymentsPanel({ payments }: { payments: Fact<AccountPayments> })
           <p class="muted">{t.payments.noInvoices}</p>
         ) : (
           <div class="table-scroll" role="region" aria-label={t.payments.invoices} tabIndex={0}>
-            <table>
+            <table class="invoices">
               <caption class="visually-hidden">{t.payments.invoices}</caption>
               <thead>
                 <tr>

@@ -37,7 +37,7 @@ function TierNotes({ price, unit }: { price: LinePrice; unit: string }) {
 function PricingRow({ line }: { line: LineResult }) {
   const locale = useLocale();
   const t = useMessages();
-  const unit = line.product?.unit ?? '';
+  const unit = t.unit(line.product?.unit ?? '');
   const name = line.product?.name ?? line.productId;
   const price = line.price;
 

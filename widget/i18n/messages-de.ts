@@ -1,6 +1,14 @@
-import type { Messages } from './messages.ts';
+import { defaultDunningLabels, type Messages } from './messages.ts';
+
+const units: Readonly<Record<string, string>> = { pc: 'Stk.' };
+const dunningLabels: Readonly<Record<number, string>> = {
+  1: 'Erste Mahnung',
+  2: 'Zweite Mahnung',
+  3: 'Letzte Mahnung',
+};
 
 export const de: Messages = {
+  unit: (unit) => units[unit] ?? unit,
   lens: {
     deal: 'ERP Lens',
     account: 'Kunde',
@@ -86,6 +94,8 @@ export const de: Messages = {
     daysOverdue: (days) => (days === 1 ? '1 Tag überfällig' : `${days} Tage überfällig`),
     dunning: (level) => `Mahnstufe ${level}`,
     dunningLevel: (level) => `Mahnstufe ${level}`,
+    dunningLabel: (level, label) =>
+      label === defaultDunningLabels[level] ? (dunningLabels[level] ?? label) : label,
   },
   convert: {
     title: 'ERP-Auftrag',

@@ -6,6 +6,8 @@ import type { ApiErrorCode } from '../api-error.ts';
  * functions only place them in a sentence, since word order differs between languages.
  */
 export interface Messages {
+  /** A unit code from the ERP in the rep's language ("pc" is "Stk." in German). */
+  unit: (unit: string) => string;
   lens: {
     deal: string;
     account: string;
@@ -76,6 +78,8 @@ export interface Messages {
     daysOverdue: (days: number) => string;
     dunning: (level: number) => string;
     dunningLevel: (level: number) => string;
+    /** The ERP's label for a dunning level; the default English ones are translated. */
+    dunningLabel: (level: number, label: string) => string;
   };
   convert: {
     title: string;
@@ -125,7 +129,15 @@ export interface Messages {
   errors: Partial<Record<ApiErrorCode, string>>;
 }
 
+/** config.ts's default dunningLabels; a customised label is shown as the ERP team wrote it. */
+export const defaultDunningLabels: Readonly<Record<number, string>> = {
+  1: 'First reminder',
+  2: 'Second reminder',
+  3: 'Final notice',
+};
+
 export const en: Messages = {
+  unit: (unit) => unit,
   lens: {
     deal: 'ERP Lens',
     account: 'Account',
@@ -206,6 +218,7 @@ export const en: Messages = {
     daysOverdue: (days) => `${days} days overdue`,
     dunning: (level) => `Dunning ${level}`,
     dunningLevel: (level) => `Dunning level ${level}`,
+    dunningLabel: (_level, label) => label,
   },
   convert: {
     title: 'ERP order',
