@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { screenshot, seriousViolations } from './artifacts.ts';
 import { driftFirstLine } from './drifted-deal.ts';
@@ -68,6 +68,28 @@ describeInBrowser('the playground in Chromium', (session) => {
     expect(await banner.textContent()).toContain('This deal exceeds the credit limit');
     await screenshot(page, 'credit-over-limit');
     expect(await seriousViolations(page, 'credit-over-limit')).toEqual([]);
+  });
+
+  it("switches deals without a request in the previous deal's name", async () => {
+    const refused: string[] = [];
+    const conversions: string[] = [];
+    const watch = (response: Response) => {
+      if (response.status() === 403) refused.push(response.url());
+      if (response.url().endsWith('/conversion')) conversions.push(response.url());
+    };
+    page.on('response', watch);
+
+    for (const name of [/ACME: cordless/, /Globex: store refit/, /ACME: cordless/]) {
+      await page.getByRole('button', { name }).click();
+      await page.locator('erp-lens-deal .pricing .total').waitFor();
+      await page.locator('erp-lens-account .payments').waitFor();
+    }
+    await page.waitForTimeout(500);
+    page.off('response', watch);
+
+    expect(refused).toEqual([]);
+    // Only the won deal can have a conversion to ask about.
+    expect(conversions.every((url) => url.includes('/D-1002/'))).toBe(true);
   });
 
   it('warns of a price drift before converting, needs a reason, shows each step and the order number', async () => {

@@ -71,6 +71,32 @@ describe('<erp-lens-deal>', () => {
   });
 });
 
+describe('a host switching deals', () => {
+  it('sends no request with the new token for the old customer, or the old token for the new', async () => {
+    const account = document.createElement('erp-lens-account') as HTMLElement & {
+      token: string | null;
+    };
+    account.setAttribute('customer-id', 'C-TEST-1');
+    account.token = 'token-for-C-TEST-1';
+    document.body.append(account);
+    await waitFor(() => expect(shadowText(account)).toContain('INV-2024-0042'));
+
+    account.token = 'token-for-C-TEST-2';
+    account.setAttribute('customer-id', 'C-TEST-2');
+    await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(2));
+    await new Promise((settle) => setTimeout(settle, 20));
+
+    const sent = fetchStub.mock.calls.map(([url, init]) => {
+      const headers = init?.headers as Record<string, string>;
+      return `${String(url)} ${headers.authorization}`;
+    });
+    expect(sent).toEqual([
+      '/api/accounts/C-TEST-1 Bearer token-for-C-TEST-1',
+      '/api/accounts/C-TEST-2 Bearer token-for-C-TEST-2',
+    ]);
+  });
+});
+
 describe('<erp-lens-account>', () => {
   it('shows payments for its customer', async () => {
     const element = document.createElement('erp-lens-account');

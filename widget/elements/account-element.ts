@@ -17,6 +17,7 @@ export class ErpLensAccountElement extends HTMLElement {
   #state: AccountState | null = null;
   #apiKey: string | null = null;
   #token: string | null = null;
+  #queued = false;
 
   get serverUrl(): string {
     return this.getAttribute('server-url') ?? '';
@@ -65,7 +66,20 @@ export class ErpLensAccountElement extends HTMLElement {
     this.#update();
   }
 
+  /**
+   * A host changes the token and the deal's attributes one after another; rendering once
+   * they have all landed keeps a request from going out with the new token and the old deal.
+   */
   #update(): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#render();
+    });
+  }
+
+  #render(): void {
     if (!this.#mount) return;
 
     const key = `${this.serverUrl}\n${this.token ?? ''}`;

@@ -40,6 +40,7 @@ export class ErpLensDealElement extends HTMLElement {
   #state: DealState | null = null;
   #apiKey: string | null = null;
   #token: string | null = null;
+  #queued = false;
   #deal: EmbeddedDeal | null = null;
   #stopEvents: (() => void) | null = null;
 
@@ -132,7 +133,20 @@ export class ErpLensDealElement extends HTMLElement {
     return { api, state };
   }
 
+  /**
+   * A host changes the token and the deal's attributes one after another; rendering once
+   * they have all landed keeps a request from going out with the new token and the old deal.
+   */
   #update(): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#render();
+    });
+  }
+
+  #render(): void {
     if (!this.#mount) return;
 
     const { api, state } = this.#connect();

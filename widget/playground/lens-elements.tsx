@@ -28,21 +28,28 @@ declare module 'preact' {
 /** Tokens last ten minutes; a fresh one well before that. */
 const renewEveryMs = 8 * 60_000;
 
+interface Minted {
+  /** The claims the token was minted for, as `JSON.stringify` gave them. */
+  key: string;
+  /** '' when the server mints none (the element then shows the refusal). */
+  token: string;
+}
+
 /**
  * A dev-mode token for what the element shows, as the CRM would hand it over; null until the
- * first one arrives, '' when the server mints none (the element then shows the refusal).
+ * first one arrives. The previous token stays until the next is minted, so the caller can
+ * keep showing what that token is for instead of sending the new deal with the old token.
  */
-function useDevToken(tokens: DevTokens, claims: DevTokenClaims): string | null {
-  const [token, setToken] = useState<string | null>(null);
+function useDevToken(tokens: DevTokens, claims: DevTokenClaims): Minted | null {
+  const [minted, setMinted] = useState<Minted | null>(null);
   const key = JSON.stringify(claims);
 
   useEffect(() => {
     let live = true;
-    setToken(null);
     const renew = () =>
       tokens.get(claims).then(
-        (minted) => live && setToken(minted),
-        () => live && setToken(''),
+        (token) => live && setMinted({ key, token }),
+        () => live && setMinted({ key, token: '' }),
       );
     void renew();
     const timer = setInterval(renew, renewEveryMs);
@@ -52,7 +59,14 @@ function useDevToken(tokens: DevTokens, claims: DevTokenClaims): string | null {
     };
   }, [tokens, key]);
 
-  return token;
+  return minted;
+}
+
+/** What the element should show: the wanted value once its token is here, else the last one. */
+function useShownWith<T>(minted: Minted | null, claims: DevTokenClaims, wanted: T): T {
+  const shown = useRef(wanted);
+  if (minted?.key === JSON.stringify(claims)) shown.current = wanted;
+  return shown.current;
 }
 
 interface DealLensElementProps {
@@ -73,11 +87,10 @@ export function DealLensElement({
   onConverted,
 }: DealLensElementProps) {
   const ref = useRef<HTMLElement>(null);
-  const token = useDevToken(tokens, {
-    scope: 'lookup convert',
-    customer: deal.customerId,
-    deal: deal.id,
-  });
+  const claims = { scope: 'lookup convert', customer: deal.customerId, deal: deal.id };
+  const minted = useDevToken(tokens, claims);
+  const shown = useShownWith(minted, claims, deal);
+  const token = minted?.token ?? null;
 
   useEffect(() => {
     const element = ref.current;
@@ -97,11 +110,11 @@ export function DealLensElement({
       token={token}
       server-url={serverUrl}
       locale={locale || undefined}
-      deal-id={deal.id}
-      customer-id={deal.customerId}
-      currency={deal.currency}
-      stage={deal.stage}
-      lines={JSON.stringify(deal.lines)}
+      deal-id={shown.id}
+      customer-id={shown.customerId}
+      currency={shown.currency}
+      stage={shown.stage}
+      lines={JSON.stringify(shown.lines)}
     />
   );
 }
@@ -119,15 +132,17 @@ export function AccountLensElement({
   locale,
   customerId,
 }: AccountLensElementProps) {
-  const token = useDevToken(tokens, { scope: 'lookup', customer: customerId });
+  const claims = { scope: 'lookup', customer: customerId };
+  const minted = useDevToken(tokens, claims);
+  const shownCustomerId = useShownWith(minted, claims, customerId);
 
-  if (token === null) return null;
+  if (minted === null) return null;
   return (
     <erp-lens-account
-      token={token}
+      token={minted.token}
       server-url={serverUrl}
       locale={locale || undefined}
-      customer-id={customerId}
+      customer-id={shownCustomerId}
     />
   );
 }
