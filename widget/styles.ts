@@ -53,7 +53,6 @@ p { margin: 0 0 6px; }
   border-radius: 3px;
   white-space: nowrap;
 }
-.as-of-fresh { font-size: 11px; font-weight: normal; color: var(--muted); white-space: nowrap; }
 .discount { white-space: nowrap; }
 .unavailable {
   color: var(--warn);

@@ -18,8 +18,7 @@ describe('AvailabilityPanel', () => {
     expect(line.textContent).toContain('100 pc available');
     expect(line.textContent).toContain('North depot');
     expect(line.textContent).toContain('(15 on hand)');
-    expect(line.querySelector('.as-of-fresh')?.textContent).toBe(`as of ${clockTime(asOf)}`);
-    expect(line.querySelector('.as-of')).toBeNull();
+    expect(line.textContent).not.toContain('as of');
   });
 
   it('says the unit in German', () => {

@@ -3,17 +3,13 @@ import { formatClockTime } from '../format-date.ts';
 import { useLocale, useMessages } from './locale.ts';
 
 /**
- * "as of 14:05" beside every figure: quiet when the ERP answered just now, marked when the
- * server answered from an older reading.
+ * "as of 14:05" beside a figure the server answered from an older ERP reading; fresh figures
+ * carry no extra note (README, first section).
  */
 export function AsOf({ fact }: { fact: Fact<unknown> }) {
   const locale = useLocale();
   const t = useMessages();
-  if (fact.status !== 'ok') return null;
-
-  if (!fact.stale) {
-    return <span class="as-of-fresh">{t.fact.asOf(formatClockTime(fact.asOf, locale))}</span>;
-  }
+  if (fact.status !== 'ok' || !fact.stale) return null;
 
   return (
     <span class="as-of" title={t.fact.staleTitle}>
