@@ -6,7 +6,7 @@ import { DealLens } from '../components/deal-lens.tsx';
 import { LocaleContext } from '../components/locale.ts';
 import { createDealState, type DealState } from '../state.ts';
 import { readDeal, readLines, readStage, type EmbeddedDeal } from './embedded-deal.ts';
-import { mountShadow, upgradeProperty } from './shadow.ts';
+import { LensElement } from './lens-element.ts';
 
 /** Detail of `converted`: the deal element's ERP order now exists. */
 export interface ConvertedDetail {
@@ -32,67 +32,34 @@ const dealAttributes = ['customer-id', 'currency', 'lines', 'deal-id', 'stage'];
  * Events: `converted` ({ dealId, orderNumber }) and `lookup` ({ customerId, total,
  * exceedsCreditLimit }), both bubbling out of the shadow root.
  */
-export class ErpLensDealElement extends HTMLElement {
-  static observedAttributes = ['server-url', 'token', 'locale', ...dealAttributes];
+export class ErpLensDealElement extends LensElement {
+  static observedAttributes = [...LensElement.sharedAttributes, ...dealAttributes];
 
-  #mount: HTMLElement | null = null;
+  protected readonly ownProperties = ['deal'];
   #api: Api | null = null;
   #state: DealState | null = null;
   #apiKey: string | null = null;
-  #token: string | null = null;
-  #queued = false;
   #deal: EmbeddedDeal | null = null;
   #stopEvents: (() => void) | null = null;
-
-  get serverUrl(): string {
-    return this.getAttribute('server-url') ?? '';
-  }
-  set serverUrl(value: string) {
-    this.setAttribute('server-url', value);
-  }
-
-  get locale(): string | null {
-    return this.getAttribute('locale');
-  }
-  set locale(value: string | null) {
-    if (value) this.setAttribute('locale', value);
-    else this.removeAttribute('locale');
-  }
-
-  get token(): string | null {
-    return this.#token ?? this.getAttribute('token');
-  }
-  set token(value: string | null) {
-    this.#token = value;
-    this.#update();
-  }
 
   get deal(): EmbeddedDeal {
     return this.#deal ?? this.#dealFromAttributes();
   }
   set deal(value: EmbeddedDeal | null) {
     this.#deal = readDeal(value);
-    this.#update();
+    this.update();
   }
 
-  connectedCallback(): void {
-    for (const name of ['serverUrl', 'locale', 'token', 'deal']) upgradeProperty(this, name);
-    this.#mount = mountShadow(this);
-    this.#update();
-  }
-
-  disconnectedCallback(): void {
-    if (this.#mount) render(null, this.#mount);
+  protected teardown(): void {
     this.#stopEvents?.();
     this.#state?.dispose();
     this.#state = null;
     this.#api = null;
-    this.#mount = null;
   }
 
-  attributeChangedCallback(name: string): void {
-    if (dealAttributes.includes(name)) this.#deal = null;
-    this.#update();
+  override attributeChangedCallback(name?: string): void {
+    if (name && dealAttributes.includes(name)) this.#deal = null;
+    super.attributeChangedCallback();
   }
 
   #dealFromAttributes(): EmbeddedDeal {
@@ -106,7 +73,7 @@ export class ErpLensDealElement extends HTMLElement {
   }
 
   #connect(): { api: Api; state: DealState } {
-    const key = `${this.serverUrl}\n${this.token ?? ''}`;
+    const key = this.connectionKey;
     if (this.#api && this.#state && key === this.#apiKey)
       return { api: this.#api, state: this.#state };
 
@@ -133,22 +100,7 @@ export class ErpLensDealElement extends HTMLElement {
     return { api, state };
   }
 
-  /**
-   * A host changes the token and the deal's attributes one after another; rendering once
-   * they have all landed keeps a request from going out with the new token and the old deal.
-   */
-  #update(): void {
-    if (this.#queued) return;
-    this.#queued = true;
-    queueMicrotask(() => {
-      this.#queued = false;
-      this.#render();
-    });
-  }
-
-  #render(): void {
-    if (!this.#mount) return;
-
+  protected renderInto(mount: HTMLElement): void {
     const { api, state } = this.#connect();
     const deal = this.deal;
     const dealId = deal.id ?? null;
@@ -170,6 +122,6 @@ export class ErpLensDealElement extends HTMLElement {
       },
     });
 
-    render(h(LocaleContext.Provider, { value: this.locale ?? undefined }, lens), this.#mount);
+    render(h(LocaleContext.Provider, { value: this.locale ?? undefined }, lens), mount);
   }
 }
