@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { boot } from '../../server/bootstrap.ts';
 import { parseConfig } from '../../server/config.ts';
 import { createRemoteErp } from '../../server/erp/factory.ts';
-import { erpOperations } from '../../server/erp/guard.ts';
+import { aroundErpCalls } from '../../server/erp/around-calls.ts';
 import type { ErpAdapter } from '../../server/erp/port.ts';
 import { createLogger } from '../../server/observe/logger.ts';
 import { openSqlite } from '../../server/store/sqlite.ts';
@@ -17,31 +17,19 @@ let latencyMs = 50;
 let erpCalls = 0;
 
 /** Delays every ERP call by the current latency: a slow ERP in front of the sandbox. */
-function delayed(erp: ErpAdapter): ErpAdapter {
-  const wrapped = { name: erp.name } as Record<string, unknown>;
-  for (const name of erpOperations) {
-    const fn = erp[name] as (...a: unknown[]) => Promise<unknown>;
-    wrapped[name] = async (...args: unknown[]) => {
-      erpCalls += 1;
-      await new Promise((resolve) => setTimeout(resolve, latencyMs));
-      return fn.apply(erp, args);
-    };
-  }
-  return wrapped as unknown as ErpAdapter;
-}
+const delayed = (erp: ErpAdapter) =>
+  aroundErpCalls(erp, async (_op, call) => {
+    erpCalls += 1;
+    await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    return call();
+  });
 
 /** Counts port calls without delaying them (the proxy in front of Tryton delays). */
-function counted(erp: ErpAdapter): ErpAdapter {
-  const wrapped = { name: erp.name } as Record<string, unknown>;
-  for (const name of erpOperations) {
-    const fn = erp[name] as (...a: unknown[]) => Promise<unknown>;
-    wrapped[name] = (...args: unknown[]) => {
-      erpCalls += 1;
-      return fn.apply(erp, args);
-    };
-  }
-  return wrapped as unknown as ErpAdapter;
-}
+const counted = (erp: ErpAdapter) =>
+  aroundErpCalls(erp, (_op, call) => {
+    erpCalls += 1;
+    return call();
+  });
 
 const db = openSqlite(':memory:');
 // BENCH_TRYTON_URL: a real Tryton (behind run.ts's latency proxy) instead of the delayed sandbox.

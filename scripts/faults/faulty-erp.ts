@@ -1,5 +1,5 @@
 import { ErpUnavailable } from '../../server/erp/errors.ts';
-import { erpOperations } from '../../server/erp/guard.ts';
+import { aroundErpCalls } from '../../server/erp/around-calls.ts';
 import type { ErpAdapter } from '../../server/erp/port.ts';
 
 /**
@@ -22,7 +22,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-const writes = new Set(['createOrder', 'confirmOrder']);
+const writes = new Set<string>(['createOrder', 'confirmOrder']);
 
 export function faultyErp(
   erp: ErpAdapter,
@@ -30,28 +30,22 @@ export function faultyErp(
   rate: number,
   count: (kind: string) => void,
 ): ErpAdapter {
-  const wrapped = { name: erp.name } as Record<string, unknown>;
-  for (const name of erpOperations) {
-    const fn = erp[name] as (...a: unknown[]) => Promise<unknown>;
-    wrapped[name] = async (...args: unknown[]) => {
-      const call = () => fn.apply(erp, args);
-      if (random() >= rate) return call();
+  return aroundErpCalls(erp, async (name, call) => {
+    if (random() >= rate) return call();
 
-      const roll = random();
-      if (writes.has(name) && roll < 0.4) {
-        await call();
-        count('timeout_after_commit');
-        throw new ErpUnavailable(`${name}: read timed out after the request was sent`, {
-          ambiguous: true,
-        });
-      }
-      if (roll < 0.8) {
-        count('http_502');
-        throw new ErpUnavailable(`${name}: HTTP 502 Bad Gateway`, { ambiguous: false });
-      }
-      count('http_429');
-      throw new ErpUnavailable(`${name}: HTTP 429 Too Many Requests`, { retryAfterSeconds: 1 });
-    };
-  }
-  return wrapped as unknown as ErpAdapter;
+    const roll = random();
+    if (writes.has(name) && roll < 0.4) {
+      await call();
+      count('timeout_after_commit');
+      throw new ErpUnavailable(`${name}: read timed out after the request was sent`, {
+        ambiguous: true,
+      });
+    }
+    if (roll < 0.8) {
+      count('http_502');
+      throw new ErpUnavailable(`${name}: HTTP 502 Bad Gateway`, { ambiguous: false });
+    }
+    count('http_429');
+    throw new ErpUnavailable(`${name}: HTTP 429 Too Many Requests`, { retryAfterSeconds: 1 });
+  });
 }

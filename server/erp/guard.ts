@@ -1,5 +1,6 @@
 import type { Metrics } from '../observe/metrics.ts';
 import { ErpError, ErpUnavailable } from './errors.ts';
+import { aroundErpCalls } from './around-calls.ts';
 import type { ErpAdapter } from './port.ts';
 
 /**
@@ -46,24 +47,6 @@ class Semaphore {
   }
 }
 
-/** Every operation of the port, for wrappers that must cover them all. */
-export const erpOperations = [
-  'searchProducts',
-  'getProducts',
-  'listWarehouses',
-  'getStock',
-  'getPrices',
-  'getCustomers',
-  'searchCustomers',
-  'createCustomer',
-  'getCredit',
-  'getInvoices',
-  'findOrderByReference',
-  'createOrder',
-  'confirmOrder',
-  'ping',
-] as const satisfies ReadonlyArray<keyof ErpAdapter>;
-
 export function guardErp(inner: ErpAdapter, options: GuardOptions): GuardedErp {
   const now = options.now ?? Date.now;
   const slots = new Semaphore(options.maxConcurrent);
@@ -98,11 +81,7 @@ export function guardErp(inner: ErpAdapter, options: GuardOptions): GuardedErp {
     }
   }
 
-  const guarded = { name: inner.name, calls, pausedUntil: () => pausedUntil } as GuardedErp;
-  for (const op of erpOperations) {
-    const method = inner[op] as (...args: unknown[]) => Promise<unknown>;
-    (guarded as unknown as Record<string, unknown>)[op] = (...args: unknown[]) =>
-      call(op, () => method.apply(inner, args));
-  }
+  const guarded = aroundErpCalls(inner, call) as GuardedErp;
+  Object.assign(guarded, { calls, pausedUntil: () => pausedUntil });
   return guarded;
 }

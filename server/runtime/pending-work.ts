@@ -1,3 +1,4 @@
+import { aroundErpCalls } from '../erp/around-calls.ts';
 import type { ErpAdapter } from '../erp/port.ts';
 
 /**
@@ -18,20 +19,12 @@ export class PendingWork {
   /** The adapter with every call recorded until it settles. */
   track(erp: ErpAdapter): ErpAdapter {
     const running = this.#running;
-    return new Proxy(erp, {
-      get(target, key, receiver) {
-        const value: unknown = Reflect.get(target, key, receiver);
-        if (typeof value !== 'function') return value;
-        return function tracked(...args: unknown[]) {
-          const result: unknown = value.apply(target, args);
-          if (result instanceof Promise) {
-            running.add(result);
-            const forget = () => running.delete(result);
-            result.then(forget, forget);
-          }
-          return result;
-        };
-      },
+    return aroundErpCalls(erp, (_operation, call) => {
+      const result = call();
+      running.add(result);
+      const forget = () => running.delete(result);
+      result.then(forget, forget);
+      return result;
     });
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aroundErpCalls } from '../../server/erp/around-calls.ts';
 import type { ErpAdapter } from '../../server/erp/port.ts';
 import { sandboxApp } from '../fixtures/app.ts';
 
@@ -6,18 +7,11 @@ import { sandboxApp } from '../fixtures/app.ts';
 function counting() {
   const calls: string[] = [];
   let down = false;
-  const wrap = (erp: ErpAdapter): ErpAdapter => {
-    const wrapped = { ...erp } as Record<string, unknown>;
-    for (const [name, fn] of Object.entries(erp)) {
-      if (typeof fn !== 'function') continue;
-      wrapped[name] = (...args: unknown[]) => {
-        calls.push(name);
-        if (down) return Promise.reject(new Error('ERP switched off'));
-        return (fn as (...a: unknown[]) => Promise<unknown>).apply(erp, args);
-      };
-    }
-    return wrapped as unknown as ErpAdapter;
-  };
+  const wrap = (erp: ErpAdapter): ErpAdapter =>
+    aroundErpCalls(erp, (name, call) => {
+      calls.push(name);
+      return down ? Promise.reject(new Error('ERP switched off')) : call();
+    });
   return { calls, wrap, setDown: (v: boolean) => (down = v) };
 }
 
