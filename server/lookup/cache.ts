@@ -132,12 +132,6 @@ export class KindCache<V> {
     return this.#version;
   }
 
-  /** Drops keys matching a predicate (e.g. every price of one customer). */
-  invalidateWhere(match: (key: string) => boolean): void {
-    this.#version += 1;
-    for (const key of [...this.#lru.keys()]) if (match(key)) this.#lru.delete(key);
-  }
-
   clear(): void {
     this.#version += 1;
     this.#lru.clear();
